@@ -1,0 +1,154 @@
+// Runs the integration suite (dist/test/integration/index.js) inside a real VS Code: code-server
+// serves the workbench, headless Debian Chromium (driven by playwright-core) runs it, and the
+// `payload` URL parameter tells VS Code to run our test module in the extension host, the way
+// VS Code's own web integration tests do. Run `npm run build` first.
+//
+//   node test/integration/launch/code-server.mjs [--vsix file.vsix] [--grep pattern]
+//
+// Environment: PMKIT_TEST_WORKSPACE (folder to open, copied to a temp dir), PMKIT_TEST_GREP,
+// PMKIT_TEST_VSIX, PMKIT_TEST_TIMEOUT (seconds, default 600), PMKIT_TEST_VERBOSE=1 (browser console).
+// A test can log `PMKIT_SCREENSHOT <name>` to get test-results/<name>.png (see screenshot() in ../index.ts).
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { HOST, assertInstalled, findFreePort, installVsix, makeSandbox, startCodeServer } from '../../../scripts/vscode/code-server.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const resultsDir = path.join(repoRoot, 'test-results');
+const testsModule = path.join(repoRoot, 'dist', 'test', 'integration', 'index');
+const CHROMIUM = '/usr/bin/chromium';
+// The workbench shares the log channel with the extension host; these lines are its start-up
+// chatter and the failed extension-gallery look-ups of an offline machine.
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org/;
+
+const { values: opts } = parseArgs({
+  options: { vsix: { type: 'string' }, grep: { type: 'string' } },
+});
+const vsix = opts.vsix ?? process.env.PMKIT_TEST_VSIX;
+const grep = opts.grep ?? process.env.PMKIT_TEST_GREP;
+const timeoutSeconds = Number(process.env.PMKIT_TEST_TIMEOUT || 600);
+const verbose = process.env.PMKIT_TEST_VERBOSE === '1';
+
+function workspaceSource() {
+  if (process.env.PMKIT_TEST_WORKSPACE) return path.resolve(repoRoot, process.env.PMKIT_TEST_WORKSPACE);
+  const fixture = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+  return existsSync(fixture) ? fixture : path.join(repoRoot, 'examples');
+}
+
+function preflight() {
+  assertInstalled();
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install the Debian package chromium.`);
+  for (const file of [`${testsModule}.js`, path.join(repoRoot, 'dist', 'extension.js')]) {
+    if (!existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run \`npm run build\` first.`);
+  }
+  if (vsix && !existsSync(vsix)) throw new Error(`--vsix ${vsix}: no such file.`);
+}
+
+async function main() {
+  preflight();
+  mkdirSync(resultsDir, { recursive: true });
+  const sandbox = makeSandbox('pmkit-code-server-');
+  const folder = path.join(sandbox.root, 'workspace');
+  cpSync(workspaceSource(), folder, { recursive: true });
+  if (vsix) installVsix(sandbox, path.resolve(vsix));
+
+  const port = await findFreePort();
+  const logFile = path.join(resultsDir, 'code-server.log');
+  let server;
+  let browser;
+  let page;
+  const cleanup = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (process.env.PMKIT_TEST_KEEP !== '1') sandbox.remove();
+  };
+  // Ctrl+C or a CI cancel: still stop what we started.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  }
+
+  const screenshot = async (name) => {
+    const file = path.join(resultsDir, `${name.replace(/[^\w.-]/g, '_')}.png`);
+    try {
+      await page?.screenshot({ path: file });
+      console.log(`[launcher] screenshot ${path.relative(repoRoot, file)}`);
+    } catch (error) {
+      console.log(`[launcher] screenshot ${name} failed: ${error.message}`);
+    }
+  };
+
+  try {
+    server = await startCodeServer({
+      sandbox, port, folder, logFile,
+      // Read by the test module inside the extension host (a child of code-server).
+      env: { PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+    let settle;
+    const finished = new Promise((resolve) => { settle = resolve; });
+    // Both must exist before the workbench loads: it looks them up when the tests start.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
+      const match = /^PMKIT_SCREENSHOT (\S+)/m.exec(line);
+      if (match) void screenshot(match[1]);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
+    if (verbose) page.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
+    page.on('crash', () => settle(1));
+    void server.exit.then((code) => settle(`code-server exited (${code})`));
+
+    // vscode-remote URIs: the extension and the tests live on the code-server side.
+    const remote = (p) => `vscode-remote://${path.posix.join(`${HOST}:${port}`, p)}`;
+    const payload = [
+      ...(vsix ? [] : [['extensionDevelopmentPath', remote(repoRoot)]]),
+      ['extensionTestsPath', remote(testsModule)],
+      ['skipWelcome', 'true'],
+    ];
+    const url = `${server.url}/?${new URLSearchParams({ folder, payload: JSON.stringify(payload) })}`;
+    console.log(`[launcher] code-server ${server.url}, workspace copy of ${path.relative(repoRoot, workspaceSource())}` +
+      `${vsix ? `, extension from ${vsix}` : ''}`);
+    await page.goto(url);
+
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutSeconds * 1000);
+    });
+    const outcome = await Promise.race([finished, timeout]);
+    clearTimeout(timer);
+
+    let code = typeof outcome === 'number' ? outcome : 1;
+    if (outcome === 'timeout') {
+      console.error(`[launcher] integration tests did not finish within ${timeoutSeconds} s (PMKIT_TEST_TIMEOUT); see ${path.relative(repoRoot, logFile)}`);
+    } else if (typeof outcome === 'string') {
+      console.error(`[launcher] ${outcome}; see ${path.relative(repoRoot, logFile)}`);
+    }
+    await screenshot(code === 0 ? 'code-server-final' : 'code-server-failure');
+    return code;
+  } catch (error) {
+    await screenshot('code-server-failure');
+    throw error;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => {
+    console.log(`[launcher] integration tests ${code === 0 ? 'passed' : `failed (exit ${code})`}`);
+    process.exit(code);
+  },
+  (error) => {
+    console.error(`[launcher] ${error.message}`);
+    process.exit(1);
+  },
+);

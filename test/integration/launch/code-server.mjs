@@ -8,7 +8,7 @@
 // Environment: PMKIT_TEST_WORKSPACE (folder to open, copied to a temp dir), PMKIT_TEST_GREP,
 // PMKIT_TEST_VSIX, PMKIT_TEST_TIMEOUT (seconds, default 600), PMKIT_TEST_VERBOSE=1 (browser console).
 // A test can log `PMKIT_SCREENSHOT <name>` to get test-results/<name>.png (see screenshot() in ../index.ts).
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -49,6 +49,7 @@ function preflight() {
 async function main() {
   preflight();
   mkdirSync(resultsDir, { recursive: true });
+  for (const stale of ['code-server-final.png', 'code-server-failure.png']) rmSync(path.join(resultsDir, stale), { force: true });
   const sandbox = makeSandbox('pmkit-code-server-');
   const folder = path.join(sandbox.root, 'workspace');
   cpSync(workspaceSource(), folder, { recursive: true });

@@ -27,6 +27,8 @@ describe('smoke', () => {
   });
 
   it('registers postmortem.lintDocument', async () => {
+    // Activation itself is the test above; this one must also pass when run alone (--grep).
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('postmortem.lintDocument'), 'command postmortem.lintDocument is not registered');
   });

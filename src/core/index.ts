@@ -1,0 +1,8 @@
+/** The vscode-free core: parse → model → rules → lint; fixes; (later) scaffold and timeline. */
+export * from './document';
+export * from './config';
+export * from './lint';
+export * from './fix';
+export { allRules, findRule } from './rules';
+export { docsPath, type Finding, type Fix, type Rule, type Severity, type TextEdit } from './rules/rule';
+export type * from './model/types.generated';

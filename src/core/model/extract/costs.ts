@@ -1,0 +1,66 @@
+import { findCostExpression, findMoney, type MoneyAmount } from '../../parse/money';
+import type { CostItem, CostTotal, Costs, Money } from '../types.generated';
+import { classifySection } from '../sections';
+import { spanOn, type ExtractContext } from './context';
+import { parseKeyValueLine } from './keyValue';
+
+const TOTAL = /\btotal\b|\bgesamt|\bsumme\b/i;
+
+/** Cost items (`**Label**: $3.2M (47 min × $4.08M/hour)`) and totals of the cost sections. */
+export function extractCosts(ctx: ExtractContext): Costs {
+  const items: CostItem[] = [];
+  const totals: CostTotal[] = [];
+  for (const { block, headings } of ctx.entries) {
+    const costHeadings = headings.filter((h) => classifySection(h.text) === 'costs');
+    if (block.kind === 'heading') {
+      if (classifySection(block.text) === 'costs' && TOTAL.test(block.text)) {
+        const line = block.range.start.line;
+        const text = ctx.lines[line] ?? '';
+        const money = findMoney(text);
+        if (money) totals.push({ label: block.text.replace(/[:\s]*[~≈]?\s*[$€£].*$/, '').trim(), amount: toMoney(money, line, 0), range: block.range });
+      }
+      continue;
+    }
+    if (costHeadings.length === 0) continue;
+    if (block.kind !== 'listItem' && block.kind !== 'paragraph') continue;
+    const nearest = headings[headings.length - 1]?.text ?? '';
+    const category: CostItem['category'] = /\bindirect\b/i.test(nearest) ? 'indirect' : /\bdirect\b/i.test(nearest) ? 'direct' : 'other';
+    const lastLine = block.kind === 'listItem' ? block.range.start.line : block.range.end.line;
+    for (let line = block.range.start.line; line <= lastLine; line++) {
+      const text = ctx.lines[line] ?? '';
+      const kv = parseKeyValueLine(text);
+      const label = kv?.key ?? '';
+      const valueStart = kv?.valueStart ?? 0;
+      const value = kv ? kv.value : text;
+      const money = findMoney(value);
+      if (!money) continue;
+      const amount = toMoney(money, line, valueStart);
+      const lineRange = spanOn(line, 0, text.length);
+      if (TOTAL.test(label)) {
+        totals.push({ label, amount, range: lineRange });
+        continue;
+      }
+      const item: CostItem = { label, category, amount, range: lineRange };
+      const afterAmount = value.slice(money.index + money.length);
+      const expression = findCostExpression(afterAmount);
+      if (expression) {
+        const offset = valueStart + money.index + money.length;
+        item.expression = { text: expression.raw, range: spanOn(line, offset + expression.index, expression.length) };
+        if (expression.value !== undefined) item.expression.value = expression.value;
+        if (expression.error) item.expression.error = expression.error;
+      }
+      items.push(item);
+    }
+  }
+  return { items, totals };
+}
+
+function toMoney(money: MoneyAmount, line: number, offset: number): Money {
+  return {
+    raw: money.raw,
+    value: money.value,
+    currency: money.currency,
+    approximate: money.approximate,
+    range: spanOn(line, offset + money.index, money.length),
+  };
+}

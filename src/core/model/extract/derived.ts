@@ -1,0 +1,118 @@
+import type { Derived, Metadata, TimelineEvent } from '../types.generated';
+import type { DayHint } from './timeline';
+
+const DAY = 86400;
+const DETECTION = /\b(detect(ed|ion)?|alert(s|ed)?|paged|page|pagerduty|opsgenie|alarm|noticed|reported|monitor(ing)? fired|on-?call|first (alert|report|signal))\b/i;
+const MITIGATION = /\b(mitigat\w*|roll(ed)? ?back|rollback|revert(ed)?|failover|fail(ed)? over|shed\w*|workaround|drain(ed)?|disable[ds]?|feature flag|hotfix|restart(ed)?|scal(ed|ing) up)\b/i;
+const RESOLUTION = /\b(resolved|full(y)? recover\w*|all clear|incident closed|closed|back to normal|restored|recovered)\b/i;
+const PARTIAL = /\bpartial(ly)?\b/i;
+
+/**
+ * Puts every event on a day and computes its offset from the incident start, then the derived
+ * figures. Dates come from the event itself, its day heading, the incident date, or a midnight
+ * rollover inferred when a sequence jumps from late evening to early morning.
+ */
+export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[], metadata: Metadata, zoneOffset?: number): Derived {
+  const incidentDay = dayNumberOf(metadata.date?.date ?? metadata.start?.date);
+  const absolute: number[] = [];
+  let rollover = 0;
+  timeline.forEach((event, i) => {
+    const previous = i > 0 ? timeline[i - 1] : undefined;
+    if (previous && !event.date && !hints[i]?.date && !event.invalid && !previous.invalid) {
+      if (previous.secondOfDay - event.secondOfDay > DAY / 2 && previous.secondOfDay >= 18 * 3600 && event.secondOfDay < 6 * 3600) rollover++;
+    }
+    const explicitDay = dayNumberOf(event.date ?? hints[i]?.date);
+    const dayFromNumber = hints[i]?.dayNumber !== undefined && incidentDay !== undefined ? incidentDay + hints[i].dayNumber! - 1 : undefined;
+    const day = explicitDay ?? dayFromNumber ?? (incidentDay ?? 0) + rollover;
+    if (!event.date && explicitDay === undefined && dayFromNumber === undefined && incidentDay !== undefined) {
+      event.date = isoOfDayNumber(day);
+    } else if (!event.date && (explicitDay ?? dayFromNumber) !== undefined) {
+      event.date = isoOfDayNumber(day);
+    }
+    const offset = event.utcOffsetMinutes ?? zoneOffset ?? 0;
+    absolute.push(day * DAY + event.secondOfDay - offset * 60);
+  });
+
+  let startAbsolute: number | undefined;
+  const derived: Derived = {};
+  const start = metadata.start;
+  if (start?.time) {
+    const [h, m, s] = start.time.split(':').map(Number);
+    const startDay = dayNumberOf(start.date) ?? incidentDay ?? dayOfFirstEvent(absolute);
+    startAbsolute = startDay * DAY + h * 3600 + m * 60 + s - (start.utcOffsetMinutes ?? zoneOffset ?? 0) * 60;
+    const startIndex = timeline.findIndex((e, i) => !e.invalid && absolute[i] === startAbsolute);
+    if (startIndex >= 0) derived.startEvent = startIndex;
+  } else {
+    const first = timeline.findIndex((e) => !e.invalid);
+    if (first >= 0) {
+      derived.startEvent = first;
+      startAbsolute = absolute[first];
+    }
+  }
+  if (startAbsolute === undefined) return derived;
+  timeline.forEach((event, i) => {
+    if (!event.invalid) event.offsetSeconds = absolute[i] - startAbsolute!;
+  });
+
+  const after = (pattern: RegExp, exclude?: RegExp): number | undefined => {
+    let best: number | undefined;
+    timeline.forEach((event, i) => {
+      if (event.invalid || i === derived.startEvent || (event.offsetSeconds ?? -1) < 0) return;
+      const text = `${event.title} ${event.details.join(' ')}`;
+      if (!pattern.test(text) || exclude?.test(event.title)) return;
+      if (best === undefined || event.offsetSeconds! < timeline[best].offsetSeconds!) best = i;
+    });
+    return best;
+  };
+  const detection = after(DETECTION);
+  const mitigation = after(MITIGATION);
+  const resolution = after(RESOLUTION, PARTIAL);
+  if (detection !== undefined) {
+    derived.detectionEvent = detection;
+    derived.timeToDetectSeconds = timeline[detection].offsetSeconds;
+  }
+  if (mitigation !== undefined) {
+    derived.mitigationEvent = mitigation;
+    derived.timeToMitigateSeconds = timeline[mitigation].offsetSeconds;
+  }
+  if (resolution !== undefined) {
+    derived.resolutionEvent = resolution;
+    derived.timeToResolveSeconds = timeline[resolution].offsetSeconds;
+  }
+  const stated = metadata.duration?.seconds;
+  const end = endOffset(metadata, startAbsolute, incidentDay, zoneOffset);
+  if (end !== undefined) derived.durationSeconds = end;
+  else if (stated !== undefined) derived.durationSeconds = stated;
+  else {
+    const offsets = timeline.map((e) => e.offsetSeconds).filter((o): o is number => o !== undefined);
+    if (offsets.length > 0) derived.durationSeconds = Math.max(...offsets);
+  }
+  return derived;
+}
+
+/** Seconds from the start to the stated end, crossing midnight when the end is earlier on the clock. */
+function endOffset(metadata: Metadata, startAbsolute: number, incidentDay: number | undefined, zoneOffset?: number): number | undefined {
+  const end = metadata.end;
+  if (!end?.time) return undefined;
+  const [h, m, s] = end.time.split(':').map(Number);
+  const endDay = dayNumberOf(end.date) ?? dayNumberOf(metadata.start?.date) ?? incidentDay ?? Math.floor((startAbsolute + (zoneOffset ?? 0) * 60) / DAY);
+  let endAbsolute = endDay * DAY + h * 3600 + m * 60 + s - (end.utcOffsetMinutes ?? zoneOffset ?? 0) * 60;
+  if (!end.date && endAbsolute < startAbsolute) endAbsolute += DAY;
+  return endAbsolute - startAbsolute;
+}
+
+function dayOfFirstEvent(absolute: readonly number[]): number {
+  return absolute.length > 0 ? Math.floor(absolute[0] / DAY) : 0;
+}
+
+/** Days since 1970-01-01 of an ISO date. */
+export function dayNumberOf(iso: string | undefined): number | undefined {
+  if (!iso) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return undefined;
+  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86400000);
+}
+
+function isoOfDayNumber(day: number): string {
+  return new Date(day * 86400000).toISOString().slice(0, 10);
+}

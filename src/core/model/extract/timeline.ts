@@ -1,0 +1,409 @@
+import type { Range } from '../../document';
+import type { CodeBlock, HeadingBlock, ListItemBlock, TableBlock } from '../../parse/blocks';
+import { parseFlowchart, type Flowchart } from '../../parse/mermaidFlowchart';
+import {
+  findLeadingTimestamp,
+  parseDateText,
+  parsePhaseOffset,
+  parsePhaseRange,
+  type ParsedTimestamp,
+} from '../../parse/time';
+import type { ChecklistPhase, MermaidBlock, Phase, TimelineEvent } from '../types.generated';
+import { classifySection, type BlockInContext } from '../sections';
+import { spanOn, type ExtractContext } from './context';
+import { skipListMarker } from './keyValue';
+
+export interface TimelineExtraction {
+  timeline: TimelineEvent[];
+  phases: Phase[];
+  checklistPhases: ChecklistPhase[];
+  mermaidBlocks: MermaidBlock[];
+  /** Per event, the day the document puts it on; used to resolve dates, not part of the model. */
+  dayHints: DayHint[];
+}
+
+export interface DayHint {
+  /** ISO date from a day heading, a date row or a date-only line above the event. */
+  date?: string;
+  /** "Day 2" headings: the incident's day number. */
+  dayNumber?: number;
+}
+
+/** An event before dates and offsets are resolved. */
+interface RawEvent {
+  event: TimelineEvent;
+  /** Day the document puts the event on (ISO date), from its own text or a day heading. */
+  dayHint?: string;
+  /** "Day 2"-style heading: days after the incident date. */
+  dayNumberHint?: number;
+}
+
+const TIME_HEADER = /^(time|timestamp|when|clock|hour|time\s*\(.*\)|.*\btime\b.*|utc|date\s*[/&]\s*time|datetime|heure|zeit|uhrzeit|hora)$/i;
+const DATE_HEADER = /^(date|day|datum|fecha|jour|tag)$/i;
+const TITLE_HEADER = /event|description|what happened|action|activity|summary|details?|ereignis|[ée]v[ée]nement|evento|update|note/i;
+const SEPARATOR_LINE = /^[\s\-–—━─═_=*·•.]*$/;
+const DAY_HEADING = /^day\s+(\d{1,3})\b/i;
+
+/** Finds the events of the timeline, its phases and the checklist's phase ranges. */
+export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
+  const raw: RawEvent[] = [];
+  const phases: Phase[] = [];
+  const mermaidBlocks: MermaidBlock[] = [];
+  const checklistPhases: ChecklistPhase[] = [];
+
+  let dayHint: string | undefined;
+  let dayNumberHint: number | undefined;
+  let dayHeadingDepth = 7;
+  let previousListEvent: { index: number; item: ListItemBlock } | undefined;
+  let openChecklist: { phase: ChecklistPhase; depth: number } | undefined;
+
+  for (const entry of ctx.entries) {
+    const { block, headings } = entry;
+    const inTimeline = headings.some((h) => classifySection(h.text) === 'timeline');
+
+    if (block.kind === 'heading') {
+      previousListEvent = undefined;
+      if (block.depth <= dayHeadingDepth) {
+        dayHint = undefined;
+        dayNumberHint = undefined;
+        dayHeadingDepth = 7;
+      }
+      if (openChecklist && block.depth <= openChecklist.depth) openChecklist = undefined;
+      const phaseRange = parsePhaseRange(block.text);
+      if (phaseRange) {
+        const line = block.range.start.line;
+        const at = (ctx.lines[line] ?? '').indexOf(phaseRange.raw);
+        const phase: ChecklistPhase = {
+          title: block.text,
+          startSeconds: phaseRange.startSeconds,
+          endSeconds: phaseRange.endSeconds,
+          range: block.range,
+          rangeOfOffsets: at >= 0 ? spanOn(line, at, phaseRange.raw.length) : block.range,
+          items: [],
+        };
+        checklistPhases.push(phase);
+        openChecklist = { phase, depth: block.depth };
+        continue;
+      }
+      const day = dayOfHeading(block.text);
+      if (day && (inTimeline || classifySection(block.text) === 'timeline')) {
+        dayHint = day.date;
+        dayNumberHint = day.dayNumber;
+        dayHeadingDepth = block.depth;
+        continue;
+      }
+      if (inTimeline) {
+        const ts = findLeadingTimestamp(block.text);
+        if (ts && ts.index === 0) {
+          raw.push({ event: eventFromText(ctx, block.range, block.text, ts, 'heading'), dayHint, dayNumberHint });
+        }
+      }
+      continue;
+    }
+
+    if (block.kind === 'listItem') {
+      if (openChecklist && block.depth === 0) {
+        openChecklist.phase.items.push({ text: block.text, checked: block.checked, range: block.range });
+      }
+      const ts = leadingTimestampOfItem(block);
+      if (!ts) {
+        previousListEvent = undefined;
+        continue;
+      }
+      const index = raw.length;
+      const re: RawEvent = { event: eventFromText(ctx, block.range, block.text, ts, 'list'), dayHint, dayNumberHint };
+      if (previousListEvent && previousListEvent.item.depth === block.depth && previousListEvent.item.range.end.line < block.range.start.line + 1) {
+        re.event.after.push(previousListEvent.index);
+      }
+      raw.push(re);
+      previousListEvent = { index, item: block };
+      continue;
+    }
+    previousListEvent = undefined;
+
+    if (block.kind === 'paragraph' && inTimeline) {
+      const onlyDate = parseDateText(block.text.trim());
+      if (onlyDate && onlyDate.yearKnown && onlyDate.length >= block.text.trim().length - 16 && !findLeadingTimestamp(block.text)?.secondOfDay) {
+        dayHint = onlyDate.date;
+        continue;
+      }
+      let previous: number | undefined;
+      for (let line = block.range.start.line; line <= block.range.end.line; line++) {
+        const text = ctx.lines[line] ?? '';
+        const start = skipListMarker(text);
+        const ts = findLeadingTimestamp(text.slice(start));
+        if (!ts || ts.index !== 0 || ts.secondOfDay === undefined) continue;
+        const re: RawEvent = { event: eventFromText(ctx, spanOn(line, 0, text.length), text.slice(start), ts, 'paragraph', start), dayHint, dayNumberHint };
+        if (previous !== undefined) re.event.after.push(previous);
+        previous = raw.length;
+        raw.push(re);
+      }
+      continue;
+    }
+
+    if (block.kind === 'table') {
+      const added = eventsOfTable(ctx, block, raw.length, dayHint, dayNumberHint);
+      raw.push(...added);
+      continue;
+    }
+
+    if (block.kind === 'code' && block.lang === 'mermaid') {
+      const before = raw.length;
+      const flowchart = safeParseFlowchart(block.value);
+      if (flowchart) {
+        const fromDiagram = eventsOfFlowchart(ctx, block, flowchart, before, dayHint, dayNumberHint);
+        raw.push(...fromDiagram.events);
+        phases.push(...fromDiagram.phases);
+      }
+      mermaidBlocks.push({ range: block.range, diagramType: diagramTypeOf(block.value), timelineEvents: raw.length - before });
+    }
+  }
+
+  phases.push(...headingPhases(ctx, raw));
+  return {
+    timeline: raw.map((r) => r.event),
+    phases,
+    checklistPhases,
+    mermaidBlocks,
+    dayHints: raw.map((r) => ({ date: r.dayHint, dayNumber: r.dayNumberHint })),
+  };
+}
+
+function safeParseFlowchart(code: string): Flowchart | undefined {
+  try {
+    return parseFlowchart(code);
+  } catch {
+    return undefined;
+  }
+}
+
+function diagramTypeOf(code: string): string {
+  for (const line of code.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('%%') || trimmed === '---') continue;
+    const match = /^[A-Za-z][\w-]*/.exec(trimmed);
+    return match ? match[0] : '';
+  }
+  return '';
+}
+
+function leadingTimestampOfItem(item: ListItemBlock): ParsedTimestamp | undefined {
+  const ts = findLeadingTimestamp(item.text);
+  if (!ts || ts.index !== 0) return undefined;
+  if (ts.secondOfDay === undefined && !ts.invalid) return undefined;
+  return ts;
+}
+
+function dayOfHeading(text: string): { date?: string; dayNumber?: number } | undefined {
+  const dayNumber = DAY_HEADING.exec(text.trim());
+  const date = parseDateText(text);
+  const ts = findLeadingTimestamp(text);
+  if (ts?.secondOfDay !== undefined) return undefined;
+  if (date && date.yearKnown) return { date: date.date, dayNumber: dayNumber ? Number(dayNumber[1]) : undefined };
+  if (dayNumber) return { dayNumber: Number(dayNumber[1]) };
+  return undefined;
+}
+
+/** Builds an event from a line of text that starts with a timestamp. */
+function eventFromText(
+  ctx: ExtractContext,
+  whole: Range,
+  text: string,
+  ts: ParsedTimestamp,
+  source: TimelineEvent['source'],
+  columnOfText?: number,
+): TimelineEvent {
+  const line = whole.start.line;
+  const lineText = ctx.lines[line] ?? '';
+  const column = columnOfText ?? lineText.indexOf(ts.raw);
+  const timeRange = column >= 0 ? spanOn(line, column + (columnOfText !== undefined ? ts.index : 0), ts.raw.length) : whole;
+  const rest = text.slice(ts.index + ts.length).replace(/^[\s\-–—:|>.,)\]*_]+/, '').trim();
+  const [title, ...details] = rest.split(/\s+[—–]\s+|\n/).map((s) => s.trim()).filter(Boolean);
+  return baseEvent(ts, title ?? '', details, source, whole, timeRange);
+}
+
+function baseEvent(ts: ParsedTimestamp, title: string, details: string[], source: TimelineEvent['source'], whole: Range, timeRange: Range): TimelineEvent {
+  const secondOfDay = Math.max(0, Math.min(ts.secondOfDay ?? 0, 86400));
+  const event: TimelineEvent = {
+    raw: ts.raw,
+    time: ts.invalid ? rawClock(ts.raw) : clockOf(secondOfDay),
+    secondOfDay,
+    title,
+    details,
+    source,
+    after: [],
+    range: whole,
+    timeRange,
+  };
+  if (ts.date) event.date = ts.date;
+  if (ts.zone) event.zone = ts.zone;
+  if (ts.utcOffsetMinutes !== undefined) event.utcOffsetMinutes = ts.utcOffsetMinutes;
+  if (ts.invalid) event.invalid = ts.invalid;
+  return event;
+}
+
+function clockOf(secondOfDay: number): string {
+  const h = Math.floor(secondOfDay / 3600);
+  const m = Math.floor((secondOfDay % 3600) / 60);
+  const s = secondOfDay % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+/** The impossible clock as written, normalised to HH:MM:SS (e.g. 25:10 -> 25:10:00). */
+function rawClock(raw: string): string {
+  const digits = /(\d{1,2})[:h.](\d{2})(?:[:.](\d{2}))?/.exec(raw);
+  if (!digits) return '00:00:00';
+  return `${pad(Number(digits[1]))}:${digits[2]}:${digits[3] ?? '00'}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
+  const [header, ...body] = table.rows;
+  if (!header || body.length === 0) return [];
+  const headers = header.cells.map((c) => c.text);
+  let timeColumn = headers.findIndex((h) => TIME_HEADER.test(h.trim()) && !DATE_HEADER.test(h.trim()));
+  if (timeColumn < 0) {
+    // No "Time" header: a column whose cells mostly start with a clock is the time column.
+    timeColumn = headers.findIndex((_, column) => {
+      const timed = body.filter((row) => {
+        const ts = findLeadingTimestamp(row.cells[column]?.text ?? '');
+        return ts && ts.index === 0 && ts.secondOfDay !== undefined;
+      }).length;
+      return timed >= Math.max(2, Math.ceil(body.length * 0.6));
+    });
+  }
+  if (timeColumn < 0) return [];
+  const dateColumn = headers.findIndex((h) => DATE_HEADER.test(h.trim()));
+  let titleColumn = headers.findIndex((h, i) => i !== timeColumn && i !== dateColumn && TITLE_HEADER.test(h));
+  if (titleColumn < 0) titleColumn = headers.findIndex((_, i) => i !== timeColumn && i !== dateColumn);
+
+  const events: RawEvent[] = [];
+  let previous: number | undefined;
+  let rowDay = dayHint;
+  for (const row of body) {
+    const cell = row.cells[timeColumn];
+    if (!cell) continue;
+    if (dateColumn >= 0) {
+      const date = parseDateText(row.cells[dateColumn]?.text ?? '');
+      if (date?.yearKnown) rowDay = date.date;
+    }
+    const ts = findLeadingTimestamp(cell.text);
+    if (!ts || ts.index !== 0 || (ts.secondOfDay === undefined && !ts.invalid)) {
+      // A row holding only a date ("**Dec 24**") moves the following rows to that day.
+      const date = parseDateText(cell.text);
+      if (date?.yearKnown) rowDay = date.date;
+      continue;
+    }
+    const line = cell.range.start.line;
+    const at = (ctx.lines[line] ?? '').indexOf(ts.raw, cell.range.start.character);
+    const timeRange = at >= 0 ? spanOn(line, at, ts.raw.length) : cell.range;
+    const title = titleColumn >= 0 ? (row.cells[titleColumn]?.text ?? '') : '';
+    const details = row.cells.filter((_, i) => i !== timeColumn && i !== titleColumn && i !== dateColumn).map((c) => c.text).filter(Boolean);
+    const event = baseEvent(ts, title, details, 'table', row.range, timeRange);
+    if (previous !== undefined) event.after.push(previous);
+    previous = firstIndex + events.length;
+    events.push({ event, dayHint: rowDay, dayNumberHint });
+  }
+  return events;
+}
+
+function eventsOfFlowchart(
+  ctx: ExtractContext,
+  block: CodeBlock,
+  chart: Flowchart,
+  firstIndex: number,
+  dayHint?: string,
+  dayNumberHint?: number,
+): { events: RawEvent[]; phases: Phase[] } {
+  const events: RawEvent[] = [];
+  const indexOfNode = new Map<string, number>();
+  for (const node of chart.nodes) {
+    if (!node.labelSpan) continue;
+    const lines = node.labelLines.filter((l) => !SEPARATOR_LINE.test(l));
+    const firstLine = node.labelLines.find((l) => l.trim() !== '') ?? '';
+    const ts = findLeadingTimestamp(firstLine);
+    if (!ts || ts.index !== 0 || (ts.secondOfDay === undefined && !ts.invalid)) continue;
+    const docLine = block.contentStartLine + node.labelSpan.line;
+    const labelStart = block.contentIndent + node.labelSpan.character;
+    const lineText = ctx.lines[docLine] ?? '';
+    const at = lineText.indexOf(ts.raw, labelStart);
+    const timeRange = at >= 0 ? spanOn(docLine, at, ts.raw.length) : spanOn(docLine, labelStart, ts.raw.length);
+    const whole = spanOn(docLine, labelStart, node.labelSpan.length);
+    const restOfFirst = firstLine.slice(ts.index + ts.length).replace(/^[\s\-–—:|]+/, '').trim();
+    const others = lines.slice(1);
+    const title = restOfFirst || others.shift() || '';
+    const event = baseEvent(ts, title, others, 'mermaid', whole, timeRange);
+    event.nodeId = node.id;
+    indexOfNode.set(node.id, firstIndex + events.length);
+    events.push({ event, dayHint, dayNumberHint });
+  }
+  for (const edge of chart.edges) {
+    if (edge.style === 'dotted' || edge.style === 'invisible') continue;
+    const from = indexOfNode.get(edge.from);
+    const to = indexOfNode.get(edge.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    const target = events[to - firstIndex].event;
+    if (!target.after.includes(from)) target.after.push(from);
+  }
+  const phases: Phase[] = [];
+  for (const subgraph of chart.subgraphs) {
+    const members = subgraph.nodeIds.map((id) => indexOfNode.get(id)).filter((i): i is number => i !== undefined);
+    if (members.length === 0) continue;
+    const titleLine = block.contentStartLine + subgraph.titleSpan.line;
+    const titleStart = block.contentIndent + subgraph.titleSpan.character;
+    const phase: Phase = {
+      name: subgraph.id,
+      label: subgraph.title,
+      range: spanOn(titleLine, titleStart, subgraph.titleSpan.length),
+      events: members,
+    };
+    const offset = parsePhaseOffset(subgraph.title);
+    if (offset) {
+      phase.offsetSeconds = offset.seconds;
+      const at = (ctx.lines[titleLine] ?? '').indexOf(offset.raw, titleStart);
+      phase.offsetRange = spanOn(titleLine, at >= 0 ? at : titleStart, offset.raw.length);
+    }
+    for (const index of members) events[index - firstIndex].event.phase = subgraph.id;
+    phases.push(phase);
+  }
+  return { events, phases };
+}
+
+/** Headings inside a timeline section that hold events become phases ("### Mitigation (T+15min)"). */
+function headingPhases(ctx: ExtractContext, raw: RawEvent[]): Phase[] {
+  const phases: Phase[] = [];
+  const headingEntries = ctx.entries.filter((e): e is BlockInContext<HeadingBlock> => e.block.kind === 'heading');
+  for (const { block, headings } of headingEntries) {
+    if (!headings.some((h) => classifySection(h.text) === 'timeline')) continue;
+    if (dayOfHeading(block.text) || findLeadingTimestamp(block.text)?.index === 0) continue;
+    const end = nextHeadingLine(headingEntries, block);
+    const members: number[] = [];
+    raw.forEach((r, index) => {
+      const line = r.event.range.start.line;
+      if (r.event.source !== 'mermaid' && r.event.source !== 'heading' && line > block.range.start.line && line < end) members.push(index);
+    });
+    if (members.length === 0) continue;
+    const phase: Phase = { name: block.text, label: block.text, range: block.range, events: members };
+    const offset = parsePhaseOffset(block.text);
+    if (offset) {
+      phase.offsetSeconds = offset.seconds;
+      const line = block.range.start.line;
+      const at = (ctx.lines[line] ?? '').indexOf(offset.raw);
+      phase.offsetRange = spanOn(line, Math.max(at, 0), offset.raw.length);
+    }
+    for (const index of members) raw[index].event.phase ??= block.text;
+    phases.push(phase);
+  }
+  return phases;
+}
+
+function nextHeadingLine(headings: readonly BlockInContext<HeadingBlock>[], heading: HeadingBlock): number {
+  for (const { block } of headings) {
+    if (block.range.start.line > heading.range.start.line && block.depth <= heading.depth) return block.range.start.line;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+

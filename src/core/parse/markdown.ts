@@ -1,0 +1,185 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root, RootContent, Table, List } from 'mdast';
+import { range, shiftRange, splitLines, type Range } from '../document';
+import type { Block, TableRow } from './blocks';
+import { splitIntoChunks, type Chunk } from './chunks';
+
+/** The document as the rules see it: its lines and its blocks with absolute ranges. */
+export interface ParsedMarkdown {
+  readonly lines: readonly string[];
+  readonly chunks: readonly Chunk[];
+  readonly blocks: readonly Block[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+interface CachedChunk {
+  /** Blocks with ranges relative to the chunk's first line. */
+  readonly localBlocks: readonly Block[];
+  /** The same blocks moved to where the chunk was last seen, reused while it stays there. */
+  placed?: { startLine: number; blocks: readonly Block[] };
+}
+
+/**
+ * Parses Markdown chunk by chunk and remembers each chunk's blocks by its text, so that parsing
+ * the document again after an edit re-parses only the chunks the edit touched.
+ */
+export class IncrementalMarkdownParser {
+  private cache = new Map<string, CachedChunk>();
+
+  /** Parses `text`; chunks unchanged since the previous call are not parsed again. */
+  parse(text: string): ParsedMarkdown {
+    const lines = splitLines(text);
+    const chunks = splitIntoChunks(lines);
+    const nextCache = new Map<string, CachedChunk>();
+    const blocks: Block[] = [];
+    for (const chunk of chunks) {
+      let cached = nextCache.get(chunk.text) ?? this.cache.get(chunk.text);
+      if (!cached) cached = { localBlocks: blocksOfChunk(chunk.text) };
+      nextCache.set(chunk.text, cached);
+      if (cached.placed?.startLine !== chunk.startLine) {
+        cached.placed = { startLine: chunk.startLine, blocks: cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine)) };
+      }
+      for (const block of cached.placed.blocks) blocks.push(block);
+    }
+    // Only chunks of the latest text are kept: memory stays proportional to one document.
+    this.cache = nextCache;
+    return { lines, chunks, blocks };
+  }
+}
+
+/** Parses a whole text at once, without caching (tests and one-off use). */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  return new IncrementalMarkdownParser().parse(text);
+}
+
+function blocksOfChunk(text: string): Block[] {
+  let tree: Root;
+  try {
+    tree = processor.parse(text);
+  } catch {
+    // micromark does not throw on any input that we know of; if it ever does, the chunk is
+    // treated as opaque text rather than failing the whole lint.
+    return [];
+  }
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  collect(tree.children, 0, lines, blocks);
+  return blocks;
+}
+
+function collect(nodes: readonly RootContent[], depth: number, lines: readonly string[], out: Block[]): void {
+  for (const node of nodes) {
+    const r = rangeOf(node);
+    if (!r) continue;
+    switch (node.type) {
+      case 'heading':
+        out.push({ kind: 'heading', range: r, depth: node.depth, text: toString(node).trim() });
+        break;
+      case 'paragraph':
+        out.push({ kind: 'paragraph', range: r, text: toString(node), depth });
+        break;
+      case 'list':
+        collectList(node, depth, lines, out);
+        break;
+      case 'table':
+        out.push({ kind: 'table', range: r, rows: tableRows(node, lines) });
+        break;
+      case 'code': {
+        const fenceLine = lines[r.start.line] ?? '';
+        out.push({
+          kind: 'code',
+          range: r,
+          lang: (node.lang ?? '').toLowerCase(),
+          meta: node.meta ?? '',
+          value: node.value,
+          contentStartLine: /^\s*(`{3,}|~{3,})/.test(fenceLine) ? r.start.line + 1 : r.start.line,
+          contentIndent: r.start.character,
+        });
+        break;
+      }
+      case 'yaml':
+        out.push({ kind: 'frontmatter', range: r, value: node.value, contentStartLine: r.start.line + 1 });
+        break;
+      case 'blockquote':
+        collect(node.children, depth + 1, lines, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function collectList(list: List, depth: number, lines: readonly string[], out: Block[]): void {
+  list.children.forEach((item, index) => {
+    const r = rangeOf(item);
+    if (!r) return;
+    const [first, ...rest] = item.children;
+    out.push({
+      kind: 'listItem',
+      range: r,
+      depth,
+      ordered: list.ordered === true,
+      start: list.ordered && index === 0 ? (list.start ?? 1) : undefined,
+      checked: item.checked ?? null,
+      text: first && first.type === 'paragraph' ? toString(first) : '',
+    });
+    const children = first && first.type === 'paragraph' ? rest : item.children;
+    collect(children, depth + 1, lines, out);
+  });
+}
+
+function tableRows(table: Table, lines: readonly string[]): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const row of table.children) {
+    const rowRange = rangeOf(row);
+    if (!rowRange) continue;
+    const cells = row.children.map((cell) => {
+      const cellRange = rangeOf(cell) ?? rowRange;
+      return { text: toString(cell).trim(), range: trimRange(cellRange, lines) };
+    });
+    rows.push({ range: rowRange, cells });
+  }
+  return rows;
+}
+
+/** Narrows a one-line range to its content without surrounding spaces and pipes. */
+function trimRange(r: Range, lines: readonly string[]): Range {
+  if (r.start.line !== r.end.line) return r;
+  const line = lines[r.start.line] ?? '';
+  let start = r.start.character;
+  let end = Math.min(r.end.character, line.length);
+  while (start < end && (line[start] === ' ' || line[start] === '\t' || line[start] === '|')) start++;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t' || (line[end - 1] === '|' && line[end - 2] !== '\\'))) end--;
+  return range(r.start.line, start, r.start.line, end);
+}
+
+function rangeOf(node: Nodes): Range | undefined {
+  const p = node.position;
+  if (!p) return undefined;
+  return range(p.start.line - 1, p.start.column - 1, p.end.line - 1, p.end.column - 1);
+}
+
+function shiftBlock(block: Block, lines: number): Block {
+  if (lines === 0) return block;
+  switch (block.kind) {
+    case 'table':
+      return {
+        ...block,
+        range: shiftRange(block.range, lines),
+        rows: block.rows.map((row) => ({
+          range: shiftRange(row.range, lines),
+          cells: row.cells.map((cell) => ({ text: cell.text, range: shiftRange(cell.range, lines) })),
+        })),
+      };
+    case 'code':
+    case 'frontmatter':
+      return { ...block, range: shiftRange(block.range, lines), contentStartLine: block.contentStartLine + lines };
+    default:
+      return { ...block, range: shiftRange(block.range, lines) };
+  }
+}

@@ -5,10 +5,12 @@
 //
 //   node test/integration/launch/code-server.mjs [--vsix file.vsix] [--grep pattern]
 //
+// --vsix tests a packaged extension (installed into the temp extensions dir) instead of the repo.
 // Environment: PMKIT_TEST_WORKSPACE (folder to open, copied to a temp dir), PMKIT_TEST_GREP,
-// PMKIT_TEST_VSIX, PMKIT_TEST_TIMEOUT (seconds, default 600), PMKIT_TEST_VERBOSE=1 (browser console).
+// PMKIT_TEST_VSIX, PMKIT_TEST_TIMEOUT (seconds, default 600), PMKIT_TEST_VERBOSE=1 (browser
+// console and workbench chatter), PMKIT_TEST_KEEP=1 (keep the temp dir with VS Code's logs).
 // A test can log `PMKIT_SCREENSHOT <name>` to get test-results/<name>.png (see screenshot() in ../index.ts).
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -53,7 +55,16 @@ async function main() {
   const sandbox = makeSandbox('pmkit-code-server-');
   const folder = path.join(sandbox.root, 'workspace');
   cpSync(workspaceSource(), folder, { recursive: true });
-  if (vsix) installVsix(sandbox, path.resolve(vsix));
+  // VS Code runs extensionTestsPath only in extension development mode, so with a .vsix the
+  // development path is an empty stand-in extension and the real one is the installed package.
+  let developmentPath = repoRoot;
+  if (vsix) {
+    installVsix(sandbox, path.resolve(vsix));
+    developmentPath = path.join(sandbox.root, 'test-host');
+    mkdirSync(developmentPath);
+    writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify(
+      { name: 'test-host', publisher: 'pmkit-test', version: '0.0.0', engines: { vscode: '*' } }));
+  }
 
   const port = await findFreePort();
   const logFile = path.join(resultsDir, 'code-server.log');
@@ -111,14 +122,14 @@ async function main() {
     // vscode-remote URIs: the extension and the tests live on the code-server side.
     const remote = (p) => `vscode-remote://${path.posix.join(`${HOST}:${port}`, p)}`;
     const payload = [
-      ...(vsix ? [] : [['extensionDevelopmentPath', remote(repoRoot)]]),
+      ['extensionDevelopmentPath', remote(developmentPath)],
       ['extensionTestsPath', remote(testsModule)],
       ['skipWelcome', 'true'],
     ];
     const url = `${server.url}/?${new URLSearchParams({ folder, payload: JSON.stringify(payload) })}`;
     console.log(`[launcher] code-server ${server.url}, workspace copy of ${path.relative(repoRoot, workspaceSource())}` +
       `${vsix ? `, extension from ${vsix}` : ''}`);
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
 
     let timer;
     const timeout = new Promise((resolve) => {
@@ -143,9 +154,11 @@ async function main() {
   }
 }
 
+const started = Date.now();
 main().then(
   (code) => {
-    console.log(`[launcher] integration tests ${code === 0 ? 'passed' : `failed (exit ${code})`}`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`[launcher] integration tests ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds} s`);
     process.exit(code);
   },
   (error) => {

@@ -91,6 +91,11 @@ async function main() {
     }
   };
 
+  let settle;
+  const finished = new Promise((resolve) => { settle = resolve; });
+  // The overall limit covers start-up too: a hung workbench must not hold CI for an hour.
+  const timer = setTimeout(() => settle('timeout'), timeoutSeconds * 1000);
+
   try {
     server = await startCodeServer({
       sandbox, port, folder, logFile,
@@ -105,16 +110,15 @@ async function main() {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
-    let settle;
-    const finished = new Promise((resolve) => { settle = resolve; });
     // Both must exist before the workbench loads: it looks them up when the tests start.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
       const match = /^PMKIT_SCREENSHOT (\S+)/m.exec(line);
       if (match) void screenshot(match[1]);
+      if (/No extension host found that can launch the test runner/.test(line)) settle('VS Code did not start the tests');
     });
-    await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
+    await page.exposeFunction('codeAutomationExit', (code) => settle(Number.isInteger(code) ? code : 1));
     if (verbose) page.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
     page.on('crash', () => settle(1));
     void server.exit.then((code) => settle(`code-server exited (${code})`));
@@ -131,14 +135,8 @@ async function main() {
       `${vsix ? `, extension from ${vsix}` : ''}`);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 
-    let timer;
-    const timeout = new Promise((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutSeconds * 1000);
-    });
-    const outcome = await Promise.race([finished, timeout]);
-    clearTimeout(timer);
-
-    let code = typeof outcome === 'number' ? outcome : 1;
+    const outcome = await finished;
+    const code = typeof outcome === 'number' ? outcome : 1;
     if (outcome === 'timeout') {
       console.error(`[launcher] integration tests did not finish within ${timeoutSeconds} s (PMKIT_TEST_TIMEOUT); see ${path.relative(repoRoot, logFile)}`);
     } else if (typeof outcome === 'string') {
@@ -150,6 +148,7 @@ async function main() {
     await screenshot('code-server-failure');
     throw error;
   } finally {
+    clearTimeout(timer);
     await cleanup();
   }
 }

@@ -14,7 +14,13 @@ export async function run(): Promise<void> {
   });
   // The suites are bundled, not loaded as files: give them describe/it first, then evaluate them.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
-  await import('./suite/all');
+  try {
+    await import('./suite/all');
+  } catch (error) {
+    console.error('Loading the integration suites failed:', error);
+    console.log('0 passed, 1 failed');
+    throw error;
+  }
 
   const stats = await new Promise<Mocha.Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));

@@ -23,7 +23,7 @@ const testsModule = path.join(repoRoot, 'dist', 'test', 'integration', 'index');
 const CHROMIUM = '/usr/bin/chromium';
 // The workbench shares the log channel with the extension host; these lines are its start-up
 // chatter and the failed extension-gallery look-ups of an offline machine.
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org/;
+const WORKBENCH_NOISE = /^(Creation of workbench contribution|Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:)|ENOTFOUND open-vsx\.org/;
 
 const { values: opts } = parseArgs({
   options: { vsix: { type: 'string' }, grep: { type: 'string' } },

@@ -105,6 +105,8 @@ async function main() {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
+      // Chromium's crash reporter writes under XDG_CONFIG_HOME even with a temp profile.
+      env: { ...process.env, XDG_CONFIG_HOME: sandbox.xdgConfig },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync'],
     });

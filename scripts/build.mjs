@@ -23,8 +23,19 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
-    // Code that only runs once a post-mortem is open is split out so activation stays small.
+    // The core is the second bundle below, required at run time once a post-mortem is open.
+    external: ['vscode', './extension-core.js'],
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    // The part of the core the extension needs (remark, yaml, ajv): loaded lazily by
+    // src/extension/coreLoader.ts so that activation stays small.
+    entryPoints: { 'extension-core': 'src/extension/core/index.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     mainFields: ['module', 'main'],
   },
   {

@@ -89,7 +89,7 @@ export class LintController implements vscode.Disposable {
   }
 
   private onDidChange(event: vscode.TextDocumentChangeEvent): void {
-    if (event.contentChanges.length === 0) return;
+    if (event.contentChanges.length === 0 || !this.isCandidate(event.document)) return;
     const settings = readSettings(event.document);
     if (settings.run === 'onType') this.schedule(event.document, settings.debounceMs);
   }

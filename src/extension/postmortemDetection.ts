@@ -6,7 +6,7 @@ import type { Settings } from './settings';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const TYPE_POSTMORTEM = /^type[ \t]*:[ \t]*(["']?)post-?mortem\1[ \t]*(?:#.*)?$/im;
-const README = /^readme\b[^/\\]*\.(?:md|markdown)$/i;
+const README = /^readme[^/\\]*\.(?:md|markdown)$/i;
 const HEADING = /^ {0,3}#{1,6}[ \t]+(.+)$/gm;
 
 /** The kinds of section a post-mortem has; a document with enough of them probably is one. */

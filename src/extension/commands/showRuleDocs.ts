@@ -20,7 +20,8 @@ export async function showRuleDocs(extensionUri: vscode.Uri, ruleIdOrName?: unkn
     return undefined;
   }
   try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    // Locked: an ordinary preview would follow the editor back to the post-mortem.
+    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
   } catch {
     // The built-in Markdown extension may be disabled: the source is readable too.
     await vscode.window.showTextDocument(uri, { preview: true });

@@ -42,6 +42,18 @@ describe('diagnostics', () => {
     assert.ok(stat.size > 0);
   });
 
+  it('clears the diagnostics of a post-mortem when it is closed', async () => {
+    const copy = workspaceUri('postmortems/closing.md');
+    await vscode.workspace.fs.copy(reference(), copy, { overwrite: true });
+    // Opened the way the user opens it: workspace.openTextDocument would keep the document alive
+    // for minutes after its editor closes.
+    await vscode.commands.executeCommand('vscode.open', copy);
+    await waitForSummary(copy, REFERENCE_DIAGNOSTICS);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(copy, (d) => d.length === 0, 'the diagnostics to be cleared');
+    await vscode.workspace.fs.delete(copy);
+  });
+
   it('applies postmortem.rules and re-lints open post-mortems when the setting changes', async () => {
     await show(reference());
     await waitForSummary(reference(), REFERENCE_DIAGNOSTICS);

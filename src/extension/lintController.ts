@@ -31,6 +31,8 @@ export class LintController implements vscode.Disposable {
   private readonly tracked = new Map<string, TrackedDocument>();
   /** Documents linted on request although they do not look like post-mortems. */
   private readonly requested = new Set<string>();
+  /** Documents found not to be post-mortems, with the version and settings checked: hovers and code actions ask often. */
+  private readonly notPostmortems = new Map<string, { version: number; settingsGeneration: number }>();
   /** The lint waiting to run for each document (debounce). */
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly collection = vscode.languages.createDiagnosticCollection('postmortem');
@@ -114,18 +116,30 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     const tracked = this.tracked.get(key);
     if (tracked) return tracked;
-    if (!this.isCandidate(document)) return undefined;
-    if (!this.requested.has(key) && !detectPostmortem(document, readSettings(document))) return undefined;
+    if (!this.isCandidate(document) || !this.looksLikePostmortem(document)) return undefined;
     const created: TrackedDocument = { linter: new (loadCore().PostmortemLinter)() };
     this.tracked.set(key, created);
     return created;
+  }
+
+  private looksLikePostmortem(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    if (this.requested.has(key)) return true;
+    const checked = this.notPostmortems.get(key);
+    if (checked && checked.version === document.version && checked.settingsGeneration === this.settingsGeneration) return false;
+    if (detectPostmortem(document, readSettings(document))) {
+      this.notPostmortems.delete(key);
+      return true;
+    }
+    this.notPostmortems.set(key, { version: document.version, settingsGeneration: this.settingsGeneration });
+    return false;
   }
 
   private lintNow(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) return;
     const key = document.uri.toString();
     // Detect again: the document may have become a post-mortem, or stopped being one (front matter edited).
-    if (!this.requested.has(key) && !detectPostmortem(document, readSettings(document))) {
+    if (!this.looksLikePostmortem(document)) {
       if (this.tracked.has(key)) this.forget(document.uri);
       return;
     }
@@ -179,6 +193,7 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.requested.delete(key);
+    this.notPostmortems.delete(key);
     if (!this.tracked.delete(key)) return;
     this.collection.delete(uri);
     this.onDidPublishEmitter.fire(uri);

@@ -45,6 +45,17 @@ export interface Quantity {
 // Character helpers
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or mark, 2 neither (saves a regex test per character). */
+const LETTER_CACHE = new Uint8Array(65536);
+
+function isNonAsciiLetter(text: string, i: number, c: number): boolean {
+  let known = LETTER_CACHE[c]!;
+  if (known === 0) {
+    known = LETTER_OR_MARK.test(text.charAt(i)) ? 1 : 2;
+    LETTER_CACHE[c] = known;
+  }
+  return known === 1;
+}
 
 function isDigitAt(text: string, i: number): boolean {
   const c = i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
@@ -55,7 +66,7 @@ function isLetterAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_OR_MARK.test(text.charAt(i));
+  return isNonAsciiLetter(text, i, c);
 }
 
 function isSpaceAt(text: string, i: number): boolean {

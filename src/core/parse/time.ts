@@ -30,6 +30,17 @@ export interface ParsedTimestamp {
 // Character helpers. Every look-ahead below is bounded, which is what keeps the scanners linear.
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or mark, 2 neither (saves a regex test per character). */
+const LETTER_CACHE = new Uint8Array(65536);
+
+function isNonAsciiLetter(text: string, i: number, c: number): boolean {
+  let known = LETTER_CACHE[c]!;
+  if (known === 0) {
+    known = LETTER_OR_MARK.test(text.charAt(i)) ? 1 : 2;
+    LETTER_CACHE[c] = known;
+  }
+  return known === 1;
+}
 
 function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
@@ -44,7 +55,7 @@ function isLetterAt(text: string, i: number): boolean {
   const c = codeAt(text, i);
   if (c < 0) return false;
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_OR_MARK.test(text.charAt(i));
+  return isNonAsciiLetter(text, i, c);
 }
 
 function isWordCharAt(text: string, i: number): boolean {

@@ -1,7 +1,9 @@
 // Builds every bundle with esbuild: the extension (Node, `vscode` external), the CLI,
 // the webview (browser) and the integration test suite. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -45,6 +47,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    define: { PMKIT_VERSION: JSON.stringify(version) },
   },
 ];
 

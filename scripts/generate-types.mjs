@@ -2,10 +2,13 @@
 // the single source of truth for the model's shape. `--check` fails when the file is stale.
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const target = 'src/core/model/types.generated.ts';
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const target = `${root}src/core/model/types.generated.ts`;
 export async function generateModelTypes() {
-  const schema = JSON.parse(readFileSync('schemas/postmortem.schema.json', 'utf8'));
+  const schema = JSON.parse(readFileSync(`${root}schemas/postmortem.schema.json`, 'utf8'));
   return compile(schema, 'PostmortemModel', {
     bannerComment: '/* Generated from schemas/postmortem.schema.json by `npm run schema:types`. Do not edit. */',
     additionalProperties: false,
@@ -14,7 +17,7 @@ export async function generateModelTypes() {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const generated = await generateModelTypes();
   if (process.argv.includes('--check')) {
     if (readFileSync(target, 'utf8') !== generated) {

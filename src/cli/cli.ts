@@ -41,9 +41,13 @@ export function runCli(args: string[], io: CliIo): number {
 
 function dispatch(args: string[], io: CliIo): number {
   const [command, ...rest] = args;
-  if (!command || command === '-h' || command === '--help' || command === 'help') {
+  if (!command) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
     io.stdout(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   if (command === '-v' || command === '--version') {
     io.stdout(`${typeof PMKIT_VERSION === 'string' ? PMKIT_VERSION : 'dev'}\n`);

@@ -5,4 +5,4 @@ export * from './lint';
 export * from './fix';
 export { allRules, findRule } from './rules';
 export { docsPath, type Finding, type Fix, type Rule, type Severity, type TextEdit } from './rules/rule';
-export type * from './model/types.generated';
+export type { PostmortemModel, TimelineEvent, Phase, MetricTable, MetricRow, MetricCell, Quantity, CostItem, Lesson, Gate, Derived, Metadata, MetadataField, SectionKind } from './model/types.generated';

@@ -1,0 +1,88 @@
+/**
+ * Core benchmarks: full lint vs markdownlint (all rules) on the reference document and a generated
+ * ~1 MB post-mortem, re-lint after a one-line edit, and pathological inputs. Prints a table and
+ * writes bench/results/core.json. Run with `npm run bench`.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { PostmortemLinter } from '../src/core';
+import { generateLargePostmortem } from './generateDocument';
+
+const root = join(__dirname, '..');
+const reference = readFileSync(join(root, 'examples', 'incident-anatomy-evcache.md'), 'utf8');
+const large = generateLargePostmortem(1_000_000);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => void, repetitions: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function fullLintComparison(name: string, text: string, repetitions: number) {
+  // Warm both up once so module initialisation is not measured.
+  new PostmortemLinter().lint(text);
+  markdownlint({ strings: { doc: text } });
+  const ours = time(() => new PostmortemLinter().lint(text), repetitions);
+  const theirs = time(() => markdownlint({ strings: { doc: text } }), repetitions);
+  return { document: name, bytes: text.length, pmkitMs: round(ours), markdownlintMs: round(theirs), ratio: round(ours / theirs, 3) };
+}
+
+function relintAfterEdit(text: string, repetitions: number) {
+  const linter = new PostmortemLinter();
+  linter.lint(text);
+  const lines = text.split('\n');
+  const target = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('The team reviewed'));
+  const samples: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    const edited = [...lines];
+    edited[target] = `${lines[target]} (edit ${i})`;
+    const editedText = edited.join('\n');
+    const start = performance.now();
+    linter.lint(editedText);
+    samples.push(performance.now() - start);
+  }
+  return { document: 'generated ~1 MB', editedLine: target + 1, relintMedianMs: round(median(samples)), relintMaxMs: round(Math.max(...samples)) };
+}
+
+function pathological() {
+  const cases: Record<string, string> = {
+    '1 MB line of junk': Array.from({ length: 1_000_000 }, (_, i) => '|:$*[`<1T+9-'.charAt((i * 7919) % 12)).join(''),
+    '100,000-row table': ['| Metric | Normal | Peak | Target |', '|---|---|---|---|', ...Array.from({ length: 100_000 }, (_, i) => `| m${i} | ${i}ms | ${i * 2}ms | <${i + 1}ms |`)].join('\n'),
+    '10,000 nested list levels': Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- level ${i} 14:${String(i % 60).padStart(2, '0')}`).join('\n'),
+  };
+  return Object.entries(cases).map(([name, text]) => {
+    const start = performance.now();
+    const result = new PostmortemLinter().lint(text);
+    return { input: name, bytes: text.length, lintMs: round(performance.now() - start), findings: result.findings.length };
+  });
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+const results = {
+  fullLint: [fullLintComparison('reference (incident-anatomy-evcache.md)', reference, 21), fullLintComparison('generated ~1 MB', large, 5)],
+  relint: relintAfterEdit(large, 21),
+  pathological: pathological(),
+  node: process.version,
+};
+console.log('\nFull lint, median (pmkit vs markdownlint with all its rules, same text, same process):');
+console.table(results.fullLint);
+console.log('Re-lint after a one-line edit (warm linter):');
+console.table([results.relint]);
+console.log('Pathological inputs (one cold lint each):');
+console.table(results.pathological);
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'core.json'), JSON.stringify(results, null, 2));

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { PostmortemLinter, lintText } from '../../src/core';
+import { referencePath, schemaErrors } from './helpers';
+
+const reference = readFileSync(referencePath, 'utf8');
+const referenceLines = reference.split('\n');
+
+/** Lints and checks the invariants every result must keep, whatever the input. */
+function lintAndCheck(text: string): void {
+  const result = lintText(text);
+  const lineCount = text.split(/\r\n|\r|\n/).length;
+  for (const f of result.findings) {
+    assert.ok(f.range.start.line >= 0 && f.range.end.line < lineCount, `finding ${f.ruleName} inside the document`);
+    assert.ok(f.message.length > 0);
+    assert.doesNotMatch(f.message, /could not check this document/, `rule ${f.ruleName} threw: ${f.message}`);
+  }
+  assert.deepEqual(schemaErrors(result.model), []);
+}
+
+const markdownish = fc.array(
+  fc.oneof(
+    fc.constantFrom('# ', '## Timeline', '### ', '- ', '1. ', '- [x] ', '| a | b |', '|---|---|', '```', '```mermaid', '```yaml', 'graph TB', 'subgraph X[T+5min]', 'end', '-->', '**Date**: ', '**Duration**: ', '$', '14:23', '25:99', 'T+', 'deployment_gates:', '  - name: x', '    required: yes', '---', '> ', '<!--', '\t', '\\', '|', '×', '~$4.2M', '(47 min × $4.08M/hour)', '🔥', '\u0000', '\r\n'),
+    fc.string({ maxLength: 20 }),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+  ),
+  { maxLength: 60 },
+);
+
+describe('robustness: nothing in the core throws', () => {
+  it('on random Markdown-like documents', () => {
+    fc.assert(fc.property(markdownish, (parts) => lintAndCheck(parts.join(fc.sample(fc.constantFrom('', ' ', '\n', '\n\n'), 1)[0]))), { numRuns: 300 });
+  });
+
+  it('on mutations of the reference document (lines dropped, duplicated, swapped, cut)', () => {
+    const mutation = fc.array(
+      fc.tuple(fc.constantFrom('drop', 'dup', 'swap', 'cut', 'junk'), fc.nat(referenceLines.length - 1), fc.nat(referenceLines.length - 1), fc.nat(80)),
+      { minLength: 1, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(mutation, (steps) => {
+        const lines = [...referenceLines];
+        for (const [kind, a, b, n] of steps) {
+          const i = a % lines.length;
+          const j = b % lines.length;
+          if (kind === 'drop') lines.splice(i, 1);
+          else if (kind === 'dup') lines.splice(i, 0, lines[i]);
+          else if (kind === 'swap') [lines[i], lines[j]] = [lines[j], lines[i]];
+          else if (kind === 'cut') lines[i] = lines[i].slice(0, n);
+          else lines[i] = lines[i].slice(0, n) + '\u0001\uFFFD[({`|' + lines[i].slice(n);
+          if (lines.length === 0) lines.push('');
+        }
+        lintAndCheck(lines.join('\n'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on binary junk', () => {
+    const bytes = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
+    lintAndCheck(bytes.toString('utf8'));
+    lintAndCheck(bytes.toString('latin1'));
+  });
+
+  it('on an empty document and on one line', () => {
+    lintAndCheck('');
+    lintAndCheck('\n');
+    lintAndCheck('# Only a title');
+  });
+
+  it('gives the same findings incrementally as from scratch after edits', () => {
+    const linter = new PostmortemLinter();
+    linter.lint(reference);
+    const edited = reference.replace('14:30:00<br/>', '14:34:00<br/>').replace('## Key Metrics During Incident', '## Key Metrics During Incident\n\nA new line.');
+    assert.deepEqual(linter.lint(edited).findings, lintText(edited).findings);
+  });
+});

@@ -54,6 +54,8 @@ export interface TableBlock {
   range: Range;
   /** Row 0 is the header row. The delimiter row is not included. */
   rows: TableRow[];
+  /** Set on the later pieces of a long table parsed in pieces; they are joined while parsing. */
+  continuation?: boolean;
 }
 
 export interface CodeBlock {

@@ -7,6 +7,7 @@ import type { Nodes, Root, RootContent, Table, List } from 'mdast';
 import { range, shiftRange, splitLines, type Range } from '../document';
 import type { Block, TableRow } from './blocks';
 import { splitIntoChunks, type Chunk } from './chunks';
+import { splitTableRows } from './tableRows';
 
 /** The document as the rules see it: its lines and its blocks with absolute ranges. */
 export interface ParsedMarkdown {
@@ -38,13 +39,22 @@ export class IncrementalMarkdownParser {
     const nextCache = new Map<string, CachedChunk>();
     const blocks: Block[] = [];
     for (const chunk of chunks) {
-      let cached = nextCache.get(chunk.text) ?? this.cache.get(chunk.text);
-      if (!cached) cached = { localBlocks: blocksOfChunk(chunk.text) };
-      nextCache.set(chunk.text, cached);
+      const key = chunk.tableContinuation ? `\u0000table\u0000${chunk.text}` : chunk.text;
+      let cached = nextCache.get(key) ?? this.cache.get(key);
+      if (!cached) cached = { localBlocks: blocksOfChunk(chunk) };
+      nextCache.set(key, cached);
       if (cached.placed?.startLine !== chunk.startLine) {
         cached.placed = { startLine: chunk.startLine, blocks: cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine)) };
       }
-      for (const block of cached.placed.blocks) blocks.push(block);
+      for (const block of cached.placed.blocks) {
+        const previous = blocks[blocks.length - 1];
+        if (block.kind === 'table' && block.continuation && previous?.kind === 'table') {
+          // The rest of a long table, parsed as its own piece: join it to the table it continues.
+          blocks[blocks.length - 1] = { ...previous, range: { start: previous.range.start, end: block.range.end }, rows: previous.rows.concat(block.rows) };
+        } else {
+          blocks.push(block);
+        }
+      }
     }
     // Only chunks of the latest text are kept: memory stays proportional to one document.
     this.cache = nextCache;
@@ -57,16 +67,21 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   return new IncrementalMarkdownParser().parse(text);
 }
 
-function blocksOfChunk(text: string): Block[] {
+function blocksOfChunk(chunk: Chunk): Block[] {
+  if (chunk.tableContinuation) {
+    const rows = splitTableRows(chunk.text.split('\n'));
+    if (rows.length === 0) return [];
+    return [{ kind: 'table', continuation: true, range: { start: rows[0].range.start, end: rows[rows.length - 1].range.end }, rows }];
+  }
   let tree: Root;
   try {
-    tree = processor.parse(text);
+    tree = processor.parse(chunk.text);
   } catch {
     // micromark does not throw on any input that we know of; if it ever does, the chunk is
     // treated as opaque text rather than failing the whole lint.
     return [];
   }
-  const lines = text.split('\n');
+  const lines = chunk.text.split('\n');
   const blocks: Block[] = [];
   collect(tree.children, 0, lines, blocks);
   return blocks;

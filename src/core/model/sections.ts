@@ -18,10 +18,23 @@ const SECTION_PATTERNS: ReadonlyArray<[SectionKind, RegExp]> = [
   ['overview', /\boverview\b|\bsummary\b|\babstract\b|\bincident details\b|\bat a glance\b|\bfacts\b|\bzusammenfassung\b|\br[ée]sum[ée]\b|\bresumen\b/i],
 ];
 
+const kindCache = new Map<string, SectionKind>();
+
 /** Classifies a heading's text. */
 export function classifySection(title: string): SectionKind {
-  for (const [kind, pattern] of SECTION_PATTERNS) if (pattern.test(title)) return kind;
-  return 'other';
+  let kind = kindCache.get(title);
+  if (kind) return kind;
+  kind = 'other';
+  for (const [candidate, pattern] of SECTION_PATTERNS) {
+    if (pattern.test(title)) {
+      kind = candidate;
+      break;
+    }
+  }
+  // Headings are few; the bound only guards against documents made of millions of them.
+  if (kindCache.size > 50_000) kindCache.clear();
+  kindCache.set(title, kind);
+  return kind;
 }
 
 /** A block together with the headings it sits under (outermost first). */

@@ -54,19 +54,17 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
     if (!event.invalid) event.offsetSeconds = absolute[i] - startAbsolute!;
   });
 
-  const after = (pattern: RegExp, exclude?: RegExp): number | undefined => {
-    let best: number | undefined;
-    timeline.forEach((event, i) => {
-      if (event.invalid || i === derived.startEvent || (event.offsetSeconds ?? -1) < 0) return;
-      const text = `${event.title} ${event.details.join(' ')}`;
-      if (!pattern.test(text) || exclude?.test(event.title)) return;
-      if (best === undefined || event.offsetSeconds! < timeline[best].offsetSeconds!) best = i;
-    });
-    return best;
-  };
-  const detection = after(DETECTION);
-  const mitigation = after(MITIGATION);
-  const resolution = after(RESOLUTION, PARTIAL);
+  let detection: number | undefined;
+  let mitigation: number | undefined;
+  let resolution: number | undefined;
+  const earlier = (i: number, best: number | undefined) => best === undefined || timeline[i].offsetSeconds! < timeline[best].offsetSeconds!;
+  timeline.forEach((event, i) => {
+    if (event.invalid || i === derived.startEvent || (event.offsetSeconds ?? -1) < 0) return;
+    const kinds = kindsOfEvent(event);
+    if (kinds & DETECTS && earlier(i, detection)) detection = i;
+    if (kinds & MITIGATES && earlier(i, mitigation)) mitigation = i;
+    if (kinds & RESOLVES && earlier(i, resolution)) resolution = i;
+  });
   if (detection !== undefined) {
     derived.detectionEvent = detection;
     derived.timeToDetectSeconds = timeline[detection].offsetSeconds;
@@ -90,6 +88,31 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
   return derived;
 }
 
+const DETECTS = 1;
+const MITIGATES = 2;
+const RESOLVES = 4;
+const PARTIAL_TITLE = 8;
+const kindsCache = new Map<string, number>();
+
+/** Which of detection / mitigation / resolution an event's words say it is (a bit set). */
+function kindsOfEvent(event: TimelineEvent): number {
+  let kinds = kindsOfText(event.title);
+  for (const detail of event.details) kinds |= kindsOfText(detail);
+  // "Partial recovery" is not the resolution, whatever its details say.
+  return kinds & PARTIAL_TITLE ? kinds & ~RESOLVES : kinds;
+}
+
+/** The kinds one text names, cached: titles and details repeat across lints and across events. */
+function kindsOfText(text: string): number {
+  let kinds = kindsCache.get(text);
+  if (kinds === undefined) {
+    kinds = (DETECTION.test(text) ? DETECTS : 0) | (MITIGATION.test(text) ? MITIGATES : 0) | (RESOLUTION.test(text) ? RESOLVES : 0) | (PARTIAL.test(text) ? PARTIAL_TITLE : 0);
+    if (kindsCache.size > 50_000) kindsCache.clear();
+    kindsCache.set(text, kinds);
+  }
+  return kinds;
+}
+
 /** Seconds from the start to the stated end, crossing midnight when the end is earlier on the clock. */
 function endOffset(metadata: Metadata, startAbsolute: number, incidentDay: number | undefined, zoneOffset?: number): number | undefined {
   const end = metadata.end;
@@ -107,12 +130,22 @@ function dayOfFirstEvent(absolute: readonly number[]): number {
 
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumberOf(iso: string | undefined): number | undefined {
-  if (!iso) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return undefined;
-  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86400000);
+  if (!iso || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  return Math.floor(Date.UTC(year, month - 1, day) / 86400000);
 }
 
+const isoCache = new Map<number, string>();
+
 function isoOfDayNumber(day: number): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86400000).toISOString().slice(0, 10);
+    if (isoCache.size > 10_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }

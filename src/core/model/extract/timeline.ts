@@ -1,5 +1,5 @@
 import type { Range } from '../../document';
-import type { CodeBlock, HeadingBlock, ListItemBlock, TableBlock } from '../../parse/blocks';
+import type { CodeBlock, HeadingBlock, ListItemBlock, ParagraphBlock, TableBlock } from '../../parse/blocks';
 import { parseFlowchart, type Flowchart } from '../../parse/mermaidFlowchart';
 import {
   findLeadingTimestamp,
@@ -11,6 +11,7 @@ import {
 import type { ChecklistPhase, MermaidBlock, Phase, TimelineEvent } from '../types.generated';
 import { classifySection, type BlockInContext } from '../sections';
 import { spanOn, type ExtractContext } from './context';
+import { memoized } from './memo';
 import { skipListMarker } from './keyValue';
 
 export interface TimelineExtraction {
@@ -69,7 +70,12 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
         dayHeadingDepth = 7;
       }
       if (openChecklist && block.depth <= openChecklist.depth) openChecklist = undefined;
-      const phaseRange = parsePhaseRange(block.text);
+      const facts = memoized(block, 'headingFacts', () => ({
+        phaseRange: parsePhaseRange(block.text),
+        day: dayOfHeading(block.text),
+        ts: findLeadingTimestamp(block.text),
+      }));
+      const phaseRange = facts.phaseRange;
       if (phaseRange) {
         const line = block.range.start.line;
         const at = (ctx.lines[line] ?? '').indexOf(phaseRange.raw);
@@ -85,7 +91,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
         openChecklist = { phase, depth: block.depth };
         continue;
       }
-      const day = dayOfHeading(block.text);
+      const day = facts.day;
       if (day && (inTimeline || classifySection(block.text) === 'timeline')) {
         dayHint = day.date;
         dayNumberHint = day.dayNumber;
@@ -93,7 +99,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
         continue;
       }
       if (inTimeline) {
-        const ts = findLeadingTimestamp(block.text);
+        const ts = facts.ts;
         if (ts && ts.index === 0) {
           raw.push({ event: eventFromText(ctx, block.range, block.text, ts, 'heading'), dayHint, dayNumberHint });
         }
@@ -105,8 +111,9 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
       if (openChecklist && block.depth === 0) {
         openChecklist.phase.items.push({ text: block.text, checked: block.checked, range: block.range });
       }
-      const ts = leadingTimestampOfItem(block);
-      if (!ts) {
+      const ts = memoized(block, 'leadingTimestamp', () => leadingTimestampOfItem(block));
+      // "60:40 traffic split" in a lessons list is a ratio, not an impossible time.
+      if (!ts || (ts.invalid && !inTimeline)) {
         previousListEvent = undefined;
         continue;
       }
@@ -122,17 +129,14 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
     previousListEvent = undefined;
 
     if (block.kind === 'paragraph' && inTimeline) {
-      const onlyDate = parseDateText(block.text.trim());
-      if (onlyDate && onlyDate.yearKnown && onlyDate.length >= block.text.trim().length - 16 && !findLeadingTimestamp(block.text)?.secondOfDay) {
-        dayHint = onlyDate.date;
+      const facts = memoized(block, 'paragraphFacts', () => paragraphFacts(ctx, block));
+      if (facts.onlyDate) {
+        dayHint = facts.onlyDate;
         continue;
       }
       let previous: number | undefined;
-      for (let line = block.range.start.line; line <= block.range.end.line; line++) {
+      for (const { line, start, ts } of facts.timedLines) {
         const text = ctx.lines[line] ?? '';
-        const start = skipListMarker(text);
-        const ts = findLeadingTimestamp(text.slice(start));
-        if (!ts || ts.index !== 0 || ts.secondOfDay === undefined) continue;
         const re: RawEvent = { event: eventFromText(ctx, spanOn(line, 0, text.length), text.slice(start), ts, 'paragraph', start), dayHint, dayNumberHint };
         if (previous !== undefined) re.event.after.push(previous);
         previous = raw.length;
@@ -149,7 +153,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
 
     if (block.kind === 'code' && block.lang === 'mermaid') {
       const before = raw.length;
-      const flowchart = safeParseFlowchart(block.value);
+      const flowchart = memoized(block, 'flowchart', () => safeParseFlowchart(block.value));
       if (flowchart) {
         const fromDiagram = eventsOfFlowchart(ctx, block, flowchart, before, dayHint, dayNumberHint);
         raw.push(...fromDiagram.events);
@@ -167,6 +171,25 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
     mermaidBlocks,
     dayHints: raw.map((r) => ({ date: r.dayHint, dayNumber: r.dayNumberHint })),
   };
+}
+
+/** A paragraph that is only a date ("2015-10-21 (all times UTC)"), or its lines that start with a time. */
+function paragraphFacts(ctx: ExtractContext, block: ParagraphBlock): { onlyDate?: string; timedLines: { line: number; start: number; ts: ParsedTimestamp }[] } {
+  const trimmed = block.text.trim();
+  if (trimmed.length <= 64) {
+    const onlyDate = parseDateText(trimmed);
+    if (onlyDate && onlyDate.yearKnown && onlyDate.length >= trimmed.length - 16 && !findLeadingTimestamp(trimmed)?.secondOfDay) {
+      return { onlyDate: onlyDate.date, timedLines: [] };
+    }
+  }
+  const timedLines: { line: number; start: number; ts: ParsedTimestamp }[] = [];
+  for (let line = block.range.start.line; line <= block.range.end.line; line++) {
+    const text = ctx.lines[line] ?? '';
+    const start = skipListMarker(text);
+    const ts = findLeadingTimestamp(text.slice(start));
+    if (ts && ts.index === 0 && ts.secondOfDay !== undefined) timedLines.push({ line, start, ts });
+  }
+  return { timedLines };
 }
 
 function safeParseFlowchart(code: string): Flowchart | undefined {
@@ -260,49 +283,73 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
+/** What a table says about time, computed once per table block (see memo.ts). */
+interface TableTimes {
+  /** One entry per body row: an event, or a date that moves the following rows to that day. */
+  rows: Array<{ ts?: ParsedTimestamp; date?: string; timeRange?: Range; title?: string; details?: string[]; range: Range }>;
+}
+
+function timesOfTable(ctx: ExtractContext, table: TableBlock): TableTimes | undefined {
   const [header, ...body] = table.rows;
-  if (!header || body.length === 0) return [];
-  const headers = header.cells.map((c) => c.text);
-  let timeColumn = headers.findIndex((h) => TIME_HEADER.test(h.trim()) && !DATE_HEADER.test(h.trim()));
+  if (!header || body.length === 0) return undefined;
+  const headers = header.cells.map((c) => c.text.trim());
+  let timeColumn = headers.findIndex((h) => TIME_HEADER.test(h) && !DATE_HEADER.test(h));
   if (timeColumn < 0) {
-    // No "Time" header: a column whose cells mostly start with a clock is the time column.
+    // No "Time" header: a column whose cells mostly start with a valid clock is the time column
+    // (valid: "90:10" in a traffic split table is not a time).
     timeColumn = headers.findIndex((_, column) => {
       const timed = body.filter((row) => {
         const ts = findLeadingTimestamp(row.cells[column]?.text ?? '');
-        return ts && ts.index === 0 && ts.secondOfDay !== undefined;
+        return ts && ts.index === 0 && ts.secondOfDay !== undefined && !ts.invalid;
       }).length;
       return timed >= Math.max(2, Math.ceil(body.length * 0.6));
     });
   }
-  if (timeColumn < 0) return [];
-  const dateColumn = headers.findIndex((h) => DATE_HEADER.test(h.trim()));
+  if (timeColumn < 0) return undefined;
+  const dateColumn = headers.findIndex((h) => DATE_HEADER.test(h));
   let titleColumn = headers.findIndex((h, i) => i !== timeColumn && i !== dateColumn && TITLE_HEADER.test(h));
   if (titleColumn < 0) titleColumn = headers.findIndex((_, i) => i !== timeColumn && i !== dateColumn);
 
-  const events: RawEvent[] = [];
-  let previous: number | undefined;
-  let rowDay = dayHint;
+  const rows: TableTimes['rows'] = [];
   for (const row of body) {
     const cell = row.cells[timeColumn];
     if (!cell) continue;
+    let date: string | undefined;
     if (dateColumn >= 0) {
-      const date = parseDateText(row.cells[dateColumn]?.text ?? '');
-      if (date?.yearKnown) rowDay = date.date;
+      const parsed = parseDateText(row.cells[dateColumn]?.text ?? '');
+      if (parsed?.yearKnown) date = parsed.date;
     }
     const ts = findLeadingTimestamp(cell.text);
     if (!ts || ts.index !== 0 || (ts.secondOfDay === undefined && !ts.invalid)) {
       // A row holding only a date ("**Dec 24**") moves the following rows to that day.
-      const date = parseDateText(cell.text);
-      if (date?.yearKnown) rowDay = date.date;
+      const parsed = parseDateText(cell.text);
+      rows.push({ date: date ?? (parsed?.yearKnown ? parsed.date : undefined), range: row.range });
       continue;
     }
     const line = cell.range.start.line;
     const at = (ctx.lines[line] ?? '').indexOf(ts.raw, cell.range.start.character);
-    const timeRange = at >= 0 ? spanOn(line, at, ts.raw.length) : cell.range;
-    const title = titleColumn >= 0 ? (row.cells[titleColumn]?.text ?? '') : '';
-    const details = row.cells.filter((_, i) => i !== timeColumn && i !== titleColumn && i !== dateColumn).map((c) => c.text).filter(Boolean);
-    const event = baseEvent(ts, title, details, 'table', row.range, timeRange);
+    rows.push({
+      ts,
+      date,
+      timeRange: at >= 0 ? spanOn(line, at, ts.raw.length) : cell.range,
+      title: titleColumn >= 0 ? (row.cells[titleColumn]?.text ?? '') : '',
+      details: row.cells.filter((_, i) => i !== timeColumn && i !== titleColumn && i !== dateColumn).map((c) => c.text).filter(Boolean),
+      range: row.range,
+    });
+  }
+  return { rows };
+}
+
+function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
+  const times = memoized(table, 'timesOfTable', () => timesOfTable(ctx, table));
+  if (!times) return [];
+  const events: RawEvent[] = [];
+  let previous: number | undefined;
+  let rowDay = dayHint;
+  for (const row of times.rows) {
+    if (row.date) rowDay = row.date;
+    if (!row.ts) continue;
+    const event = baseEvent(row.ts, row.title ?? '', [...(row.details ?? [])], 'table', row.range, row.timeRange ?? row.range);
     if (previous !== undefined) event.after.push(previous);
     previous = firstIndex + events.length;
     events.push({ event, dayHint: rowDay, dayNumberHint });
@@ -376,16 +423,18 @@ function eventsOfFlowchart(
 function headingPhases(ctx: ExtractContext, raw: RawEvent[]): Phase[] {
   const phases: Phase[] = [];
   const headingEntries = ctx.entries.filter((e): e is BlockInContext<HeadingBlock> => e.block.kind === 'heading');
-  for (const { block, headings } of headingEntries) {
-    if (!headings.some((h) => classifySection(h.text) === 'timeline')) continue;
-    if (dayOfHeading(block.text) || findLeadingTimestamp(block.text)?.index === 0) continue;
-    const end = nextHeadingLine(headingEntries, block);
+  // Events are in document order: each heading's events are found by a binary search, not a scan.
+  const eventLines = raw.map((r) => r.event.range.start.line);
+  headingEntries.forEach(({ block, headings }, headingIndex) => {
+    if (!headings.some((h) => classifySection(h.text) === 'timeline')) return;
+    if (dayOfHeading(block.text) || findLeadingTimestamp(block.text)?.index === 0) return;
+    const end = nextHeadingLine(headingEntries, headingIndex);
     const members: number[] = [];
-    raw.forEach((r, index) => {
-      const line = r.event.range.start.line;
-      if (r.event.source !== 'mermaid' && r.event.source !== 'heading' && line > block.range.start.line && line < end) members.push(index);
-    });
-    if (members.length === 0) continue;
+    for (let index = firstIndexAfter(eventLines, block.range.start.line); index < raw.length && eventLines[index] < end; index++) {
+      const source = raw[index].event.source;
+      if (source !== 'mermaid' && source !== 'heading') members.push(index);
+    }
+    if (members.length === 0) return;
     const phase: Phase = { name: block.text, label: block.text, range: block.range, events: members };
     const offset = parsePhaseOffset(block.text);
     if (offset) {
@@ -396,14 +445,27 @@ function headingPhases(ctx: ExtractContext, raw: RawEvent[]): Phase[] {
     }
     for (const index of members) raw[index].event.phase ??= block.text;
     phases.push(phase);
-  }
+  });
   return phases;
 }
 
-function nextHeadingLine(headings: readonly BlockInContext<HeadingBlock>[], heading: HeadingBlock): number {
-  for (const { block } of headings) {
-    if (block.range.start.line > heading.range.start.line && block.depth <= heading.depth) return block.range.start.line;
+/** Index of the first entry of the sorted `lines` greater than `line`. */
+function firstIndexAfter(lines: readonly number[], line: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (lines[mid] <= line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Line of the next heading at the same or a higher level, after `headings[index]`. */
+function nextHeadingLine(headings: readonly BlockInContext<HeadingBlock>[], index: number): number {
+  const depth = headings[index].block.depth;
+  for (let i = index + 1; i < headings.length; i++) {
+    if (headings[i].block.depth <= depth) return headings[i].block.range.start.line;
   }
   return Number.MAX_SAFE_INTEGER;
 }
-

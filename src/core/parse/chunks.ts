@@ -17,6 +17,10 @@
  *   characters) and indentation deeper than MAX_PARSED_INDENT is cut: such lines keep their line
  *   but are not analysed in detail;
  * - a chunk is cut at HARD_CHUNK_LINES whatever its content (a paragraph or list split in two).
+ *
+ * A fenced code block opened at column 0 always starts a new top-level block and ends at its
+ * closing fence, so it gets a chunk of its own, read without micromark (its content is verbatim):
+ * in post-mortems those blocks (Mermaid, YAML, logs) are often half of the text.
  */
 
 export interface Chunk {
@@ -29,6 +33,8 @@ export interface Chunk {
   readonly frontMatter: boolean;
   /** Set when the chunk holds only rows that continue the table of the previous chunk. */
   readonly tableContinuation?: boolean;
+  /** Set when the chunk is exactly one fenced code block opened at column 0 (see codeChunk.ts). */
+  readonly fencedCode?: boolean;
 }
 
 /** Lines after which a chunk may be cut at the next safe blank line. */
@@ -62,12 +68,14 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
   let start = 0;
   let line = 0;
   let continuation = false;
+  let codeChunk = false;
 
   const push = (end: number, frontMatter: boolean, nextIsContinuation = false) => {
     const chunk: Chunk = { text: parsedLines.slice(start, end).join('\n'), startLine: start, lineCount: end - start, frontMatter };
-    chunks.push(continuation ? { ...chunk, tableContinuation: true } : chunk);
+    chunks.push(continuation ? { ...chunk, tableContinuation: true } : codeChunk ? { ...chunk, fencedCode: true } : chunk);
     start = end;
     continuation = nextIsContinuation;
+    codeChunk = false;
   };
 
   const frontMatterEnd = findFrontMatterEnd(lines);
@@ -84,7 +92,10 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
     const text = lines[line];
     if (fence) {
       parsedLines[line] = text;
-      if (closesFence(text, fence)) fence = undefined;
+      if (closesFence(text, fence)) {
+        fence = undefined;
+        if (codeChunk) push(line + 1, false);
+      }
       continue;
     }
     const parsed = maskForParsing(text);
@@ -134,6 +145,10 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
     const fenceMatch = FENCE_OPEN.exec(parsed);
     if (fenceMatch && !(fenceMatch[1][0] === '`' && parsed.slice(fenceMatch[0].length).includes('`'))) {
       fence = { char: fenceMatch[1][0], length: fenceMatch[1].length };
+      if (fenceMatch[0] === fenceMatch[1] && !continuation) {
+        if (line > start) push(line, false);
+        codeChunk = true;
+      }
       continue;
     }
     for (const [open, close] of HTML_BLOCK_OPEN) {

@@ -8,6 +8,7 @@ import { range, shiftRange, splitLines, type Range } from '../document';
 import type { Block, TableRow } from './blocks';
 import { splitIntoChunks, type Chunk } from './chunks';
 import { splitTableRows } from './tableRows';
+import { codeBlockOfChunk } from './codeChunk';
 
 /** The document as the rules see it: its lines and its blocks with absolute ranges. */
 export interface ParsedMarkdown {
@@ -39,7 +40,7 @@ export class IncrementalMarkdownParser {
     const nextCache = new Map<string, CachedChunk>();
     const blocks: Block[] = [];
     for (const chunk of chunks) {
-      const key = chunk.tableContinuation ? `\u0000table\u0000${chunk.text}` : chunk.text;
+      const key = chunk.tableContinuation ? `\u0000table\u0000${chunk.text}` : chunk.fencedCode ? `\u0000code\u0000${chunk.text}` : chunk.text;
       let cached = nextCache.get(key) ?? this.cache.get(key);
       if (!cached) cached = { localBlocks: blocksOfChunk(chunk) };
       nextCache.set(key, cached);
@@ -73,6 +74,7 @@ function blocksOfChunk(chunk: Chunk): Block[] {
     if (rows.length === 0) return [];
     return [{ kind: 'table', continuation: true, range: { start: rows[0].range.start, end: rows[rows.length - 1].range.end }, rows }];
   }
+  if (chunk.fencedCode) return [codeBlockOfChunk(chunk.text)];
   let tree: Root;
   try {
     tree = processor.parse(chunk.text);
@@ -197,4 +199,9 @@ function shiftBlock(block: Block, lines: number): Block {
     default:
       return { ...block, range: shiftRange(block.range, lines) };
   }
+}
+
+/** Blocks of a whole text parsed by remark in one piece: the reference the chunked parse must equal. */
+export function parseWithoutChunks(text: string): Block[] {
+  return blocksOfChunk({ text: splitLines(text).join('\n'), startLine: 0, lineCount: 0, frontMatter: false });
 }

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IncrementalMarkdownParser, parseMarkdown, parseWithoutChunks } from '../../../src/core/parse/markdown';
+import { splitIntoChunks } from '../../../src/core/parse/chunks';
+import { referencePath, repoRoot } from '../helpers';
+
+function fixtureDocuments(): [string, string][] {
+  const docs: [string, string][] = [['reference', readFileSync(referencePath, 'utf8')]];
+  for (const file of readdirSync(join(repoRoot, 'test', 'fixtures', 'shapes'))) docs.push([file, readFileSync(join(repoRoot, 'test', 'fixtures', 'shapes', file), 'utf8')]);
+  for (const rule of readdirSync(join(repoRoot, 'test', 'fixtures', 'rules'))) {
+    for (const file of ['ok.md', 'not-ok.md']) docs.push([`${rule}/${file}`, readFileSync(join(repoRoot, 'test', 'fixtures', 'rules', rule, file), 'utf8')]);
+  }
+  return docs;
+}
+
+describe('chunked parsing', () => {
+  it('gives the same blocks as one remark parse of the whole document, on every fixture', () => {
+    for (const [name, text] of fixtureDocuments()) {
+      assert.deepEqual(parseMarkdown(text).blocks, parseWithoutChunks(text), name);
+    }
+  });
+
+  it('cuts a long table into pieces and joins them back into one table', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `| m${i} | ${i}ms | \`x\\|y\` | **<${i + 1}ms** |`);
+    const text = ['# Metrics', '', '| Metric | Normal | Peak | Target |', '|---|---|---|---|', ...rows, '', 'After.'].join('\n');
+    const chunks = splitIntoChunks(text.split('\n'));
+    assert.ok(chunks.filter((c) => c.tableContinuation).length >= 5);
+    const blocks = parseMarkdown(text).blocks;
+    assert.deepEqual(blocks, parseWithoutChunks(text));
+    const table = blocks.find((b) => b.kind === 'table');
+    assert.equal(table?.kind === 'table' && table.rows.length, 501);
+  });
+
+  it('covers every line exactly once, whatever the input', () => {
+    const inputs = ['', '\n\n', '```\nunclosed', '---\ntitle: x\n---\n# A', 'x'.repeat(10_000), Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i % 300)}- ${i}`).join('\n')];
+    for (const text of inputs) {
+      const lines = text.split('\n');
+      const chunks = splitIntoChunks(lines);
+      let next = 0;
+      for (const chunk of chunks) {
+        assert.equal(chunk.startLine, next);
+        next += chunk.lineCount;
+      }
+      assert.equal(next, lines.length);
+    }
+  });
+
+  it('re-parses only the chunks an edit touched, and reuses the others as they are', () => {
+    const text = readFileSync(referencePath, 'utf8');
+    const parser = new IncrementalMarkdownParser();
+    const before = parser.parse(text).blocks;
+    const after = parser.parse(text.replace('Cache Hit Rate | 95%', 'Cache Hit Rate | 96%')).blocks;
+    const reused = after.filter((block) => before.includes(block)).length;
+    assert.equal(after.length, before.length);
+    // The edited chunk is the "Key Metrics" section: its heading and its table are parsed again.
+    assert.equal(reused, after.length - 2, 'only the blocks of the edited section are new');
+  });
+});

@@ -66,9 +66,10 @@ function dispatch(args: string[], io: CliIo): number {
   }
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options'], io: CliIo) {
+/** Runs a parseArgs call; on a usage error prints it with the usage and gives undefined. */
+function parse<T>(io: CliIo, run: () => T): T | undefined {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return run();
   } catch (error) {
     io.stderr(`pmkit: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return undefined;
@@ -76,7 +77,14 @@ function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options
 }
 
 function lintCommand(args: string[], io: CliIo): number {
-  const parsed = parse(args, { format: { type: 'string', default: 'text' }, config: { type: 'string' }, fix: { type: 'boolean' } }, io);
+  const parsed = parse(io, () =>
+    parseArgs({
+      args,
+      options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, fix: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
   if (!parsed) return 2;
   const format = String(parsed.values.format);
   if (format !== 'text' && format !== 'json') {
@@ -88,7 +96,7 @@ function lintCommand(args: string[], io: CliIo): number {
     io.stderr(`pmkit: lint needs at least one file\n\n${USAGE}`);
     return 2;
   }
-  const config = loadConfig(parsed.values.config as string | undefined, io);
+  const config = loadConfig(parsed.values.config, io);
   if (config === undefined) return 2;
 
   const texts: string[] = [];
@@ -152,7 +160,7 @@ function lintCommand(args: string[], io: CliIo): number {
 }
 
 function modelCommand(args: string[], io: CliIo): number {
-  const parsed = parse(args, {}, io);
+  const parsed = parse(io, () => parseArgs({ args, options: {}, allowPositionals: true, strict: true }));
   if (!parsed) return 2;
   if (parsed.positionals.length !== 1) {
     io.stderr(`pmkit: model needs exactly one file\n\n${USAGE}`);

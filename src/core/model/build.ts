@@ -35,7 +35,7 @@ export function buildModel(parsed: ParsedMarkdown): ModelBuild {
     if (event.zone) eventsWithExplicitZone.add(i);
     else if (declaredZone) event.zone = declaredZone.zone;
   });
-  const derived = resolveTimes(timeline.timeline, timeline.dayHints, metadata, zoneOffset);
+  const derived = resolveTimes(timeline.timeline, timeline.dayHints, metadata, zoneOffset, !(declaredZone && zoneOffset === undefined));
 
   const model: PostmortemModel = {
     schemaVersion: 1,

@@ -13,7 +13,8 @@ export function extractCosts(ctx: ExtractContext): Costs {
   for (const { block, headings } of ctx.entries) {
     const costHeadings = headings.filter((h) => classifySection(h.text) === 'costs');
     if (block.kind === 'heading') {
-      if (classifySection(block.text) === 'costs' && TOTAL.test(block.text)) {
+      // "### Total Incident Cost: ~$4.2M", or "### Total: $400K" under "## Cost Analysis".
+      if ((classifySection(block.text) === 'costs' || costHeadings.length > 0) && TOTAL.test(block.text)) {
         const line = block.range.start.line;
         const text = ctx.lines[line] ?? '';
         const money = findMoney(text);
@@ -33,7 +34,9 @@ export function extractCosts(ctx: ExtractContext): Costs {
       const valueStart = kv?.valueStart ?? 0;
       const value = kv ? kv.value : text;
       const money = findMoney(value);
-      if (!money) continue;
+      // An item states its amount first: "**SLA Credits**: $450K to ...". Money further in the
+      // text ("-0.3% ($1.2B of market cap)", "approved up to $500K") is not an itemized cost.
+      if (!money || !kv || !/^[\s~≈]*(?:(?:approx\.?|about|est\.?|estimated|ca\.?)\s*)?$/i.test(value.slice(0, money.index))) continue;
       const amount = toMoney(money, line, valueStart);
       const lineRange = spanOn(line, 0, text.length);
       if (TOTAL.test(label)) {
@@ -46,8 +49,10 @@ export function extractCosts(ctx: ExtractContext): Costs {
       if (expression) {
         const offset = valueStart + money.index + money.length;
         item.expression = { text: expression.raw, range: spanOn(line, offset + expression.index, expression.length) };
-        if (expression.value !== undefined) item.expression.value = expression.value;
         if (expression.error) item.expression.error = expression.error;
+        else if (expression.currency && expression.currency !== money.currency) {
+          item.expression.error = `the expression is in ${expression.currency} but the amount in ${money.currency}`;
+        } else if (expression.value !== undefined) item.expression.value = expression.value;
       }
       items.push(item);
     }

@@ -12,7 +12,10 @@ const PARTIAL = /\bpartial(ly)?\b/i;
  * figures. Dates come from the event itself, its day heading, the incident date, or a midnight
  * rollover inferred when a sequence jumps from late evening to early morning.
  */
-export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[], metadata: Metadata, zoneOffset?: number): Derived {
+export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[], metadata: Metadata, zoneOffset?: number, useOffsets = true): Derived {
+  // With a declared zone of unknown offset ("All times PT"), times are compared as written:
+  // converting only the ones that carry a zone ("10:17 PDT") would put them hours apart.
+  const offsetOf = (minutes: number | undefined) => (useOffsets ? (minutes ?? zoneOffset ?? 0) : 0);
   const incidentDay = dayNumberOf(metadata.date?.date ?? metadata.start?.date);
   const absolute: number[] = [];
   let rollover = 0;
@@ -29,7 +32,7 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
     } else if (!event.date && (explicitDay ?? dayFromNumber) !== undefined) {
       event.date = isoOfDayNumber(day);
     }
-    const offset = event.utcOffsetMinutes ?? zoneOffset ?? 0;
+    const offset = offsetOf(event.utcOffsetMinutes);
     absolute.push(day * DAY + event.secondOfDay - offset * 60);
   });
 
@@ -39,7 +42,7 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
   if (start?.time) {
     const [h, m, s] = start.time.split(':').map(Number);
     const startDay = dayNumberOf(start.date) ?? incidentDay ?? dayOfFirstEvent(absolute);
-    startAbsolute = startDay * DAY + h * 3600 + m * 60 + s - (start.utcOffsetMinutes ?? zoneOffset ?? 0) * 60;
+    startAbsolute = startDay * DAY + h * 3600 + m * 60 + s - offsetOf(start.utcOffsetMinutes) * 60;
     const startIndex = timeline.findIndex((e, i) => !e.invalid && absolute[i] === startAbsolute);
     if (startIndex >= 0) derived.startEvent = startIndex;
   } else {
@@ -78,7 +81,7 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
     derived.timeToResolveSeconds = timeline[resolution].offsetSeconds;
   }
   const stated = metadata.duration?.seconds;
-  const end = endOffset(metadata, startAbsolute, incidentDay, zoneOffset);
+  const end = endOffset(metadata, startAbsolute, incidentDay, offsetOf);
   if (end !== undefined) derived.durationSeconds = end;
   else if (stated !== undefined) derived.durationSeconds = stated;
   else {
@@ -114,12 +117,12 @@ function kindsOfText(text: string): number {
 }
 
 /** Seconds from the start to the stated end, crossing midnight when the end is earlier on the clock. */
-function endOffset(metadata: Metadata, startAbsolute: number, incidentDay: number | undefined, zoneOffset?: number): number | undefined {
+function endOffset(metadata: Metadata, startAbsolute: number, incidentDay: number | undefined, offsetOf: (minutes: number | undefined) => number): number | undefined {
   const end = metadata.end;
   if (!end?.time) return undefined;
   const [h, m, s] = end.time.split(':').map(Number);
-  const endDay = dayNumberOf(end.date) ?? dayNumberOf(metadata.start?.date) ?? incidentDay ?? Math.floor((startAbsolute + (zoneOffset ?? 0) * 60) / DAY);
-  let endAbsolute = endDay * DAY + h * 3600 + m * 60 + s - (end.utcOffsetMinutes ?? zoneOffset ?? 0) * 60;
+  const endDay = dayNumberOf(end.date) ?? dayNumberOf(metadata.start?.date) ?? incidentDay ?? Math.floor((startAbsolute + offsetOf(undefined) * 60) / DAY);
+  let endAbsolute = endDay * DAY + h * 3600 + m * 60 + s - offsetOf(end.utcOffsetMinutes) * 60;
   if (!end.date && endAbsolute < startAbsolute) endAbsolute += DAY;
   return endAbsolute - startAbsolute;
 }

@@ -87,8 +87,10 @@ export function extractMetadata(ctx: ExtractContext): MetadataExtraction {
   completeFromDuration(metadata, ctx.lines);
   for (const [key, field] of Object.entries(metadata) as [MetadataKey, MetadataField][]) parseFieldValue(key, field);
 
-  if (metadata.timeZone?.zone) {
-    declaredZone = { zone: metadata.timeZone.zone, range: metadata.timeZone.range };
+  const zoned = [metadata.timeZone, metadata.start, metadata.end].find((field) => field?.zone);
+  if (zoned?.zone) {
+    // "**Start**: 18:02 UTC" declares the zone as much as "**Time zone**: UTC" does.
+    declaredZone = { zone: zoned.zone, range: zoned.range };
   } else {
     declaredZone = findZoneDeclaration(ctx);
   }

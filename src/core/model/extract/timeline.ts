@@ -6,6 +6,7 @@ import {
   parseDateText,
   parsePhaseOffset,
   parsePhaseRange,
+  zoneOffsetMinutes,
   type ParsedTimestamp,
 } from '../../parse/time';
 import type { ChecklistPhase, MermaidBlock, Phase, TimelineEvent } from '../types.generated';
@@ -285,6 +286,8 @@ function pad(n: number): string {
 
 /** What a table says about time, computed once per table block (see memo.ts). */
 interface TableTimes {
+  /** The zone the time column's header names: "Time (UTC)". */
+  headerZone?: { zone: string; utcOffsetMinutes?: number };
   /** One entry per body row: an event, or a date that moves the following rows to that day. */
   rows: Array<{ ts?: ParsedTimestamp; date?: string; timeRange?: Range; title?: string; details?: string[]; range: Range }>;
 }
@@ -337,7 +340,17 @@ function timesOfTable(ctx: ExtractContext, table: TableBlock): TableTimes | unde
       range: row.range,
     });
   }
-  return { rows };
+  return { rows, headerZone: zoneOfHeader(headers[timeColumn]) };
+}
+
+/** "Time (UTC)", "Time (PDT)", "UTC time", "Zeit (MEZ)" -> the zone, when it is one. */
+function zoneOfHeader(header: string): TableTimes['headerZone'] {
+  const match = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)|\b(UTC|GMT)\b/.exec(header);
+  const zone = (match?.[1] ?? match?.[2])?.toUpperCase();
+  if (!zone) return undefined;
+  const offset = zoneOffsetMinutes(zone);
+  if (offset === undefined && !/^(PT|ET|CT|MT)$/.test(zone)) return undefined;
+  return offset === undefined ? { zone } : { zone, utcOffsetMinutes: offset };
 }
 
 function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
@@ -350,6 +363,10 @@ function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: numbe
     if (row.date) rowDay = row.date;
     if (!row.ts) continue;
     const event = baseEvent(row.ts, row.title ?? '', [...(row.details ?? [])], 'table', row.range, row.timeRange ?? row.range);
+    if (!event.zone && times.headerZone) {
+      event.zone = times.headerZone.zone;
+      if (times.headerZone.utcOffsetMinutes !== undefined) event.utcOffsetMinutes = times.headerZone.utcOffsetMinutes;
+    }
     if (previous !== undefined) event.after.push(previous);
     previous = firstIndex + events.length;
     events.push({ event, dayHint: rowDay, dayNumberHint });

@@ -40,21 +40,40 @@ function toleranceOf(raw: string): number {
   return 60;
 }
 
-/** Formats `seconds` in the unit style of `raw` ("47 minutes" -> "52 minutes", "47min" -> "52min"). */
+/**
+ * Formats `seconds` in the unit style of `raw`: "47 minutes" -> "52 minutes", "47min" -> "52min",
+ * "1 hour 30 minutes" -> "2 hours 30 minutes", "1h 30m" -> "2h 40m", "2h" -> "2h 40m".
+ */
 export function formatDurationLike(seconds: number, raw: string): string {
-  const unit = /\d\s*([A-Za-z]+)\s*$/.exec(raw.trim());
+  const words = raw.match(/[A-Za-z]+/g) ?? [];
   const space = /\d\s+[A-Za-z]/.test(raw) ? ' ' : '';
-  const onlyOneUnit = (raw.match(/[A-Za-z]+/g) ?? []).length === 1;
-  if (unit && onlyOneUnit) {
-    const word = unit[1];
-    const lower = word.toLowerCase();
-    const perUnit = /^(s|sec|secs|seconds?)$/.test(lower) ? 1 : /^(m|min|mins|minutes?)$/.test(lower) ? 60 : /^(h|hr|hrs|hours?)$/.test(lower) ? 3600 : /^(d|days?)$/.test(lower) ? 86400 : 0;
-    if (perUnit > 0 && seconds % perUnit === 0) {
-      const count = seconds / perUnit;
-      return `${count}${space}${pluralLike(word, count)}`;
-    }
+  if (words.length === 1) {
+    const word = words[0];
+    const perUnit = secondsPerUnit(word);
+    if (perUnit > 0 && seconds % perUnit === 0) return `${seconds / perUnit}${space}${pluralLike(word, seconds / perUnit)}`;
   }
-  return formatDuration(seconds);
+  if (words.length === 0 || words.some((w) => secondsPerUnit(w) === 0)) return formatDuration(seconds);
+  // Several units, or one that does not divide: hours and minutes (and seconds if any), written
+  // long ("hours", "minutes") or short ("h", "m"/"min") as `raw` is.
+  const long = words.some((w) => w.length > 3);
+  const shortMinute = words.find((w) => secondsPerUnit(w) === 60) ?? 'm';
+  const parts: string[] = [];
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  if (hours > 0) parts.push(long ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : `${hours}${space}h`);
+  if (minutes > 0) parts.push(long ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : `${minutes}${space}${shortMinute.length <= 3 ? shortMinute : 'm'}`);
+  if (rest > 0 || parts.length === 0) parts.push(long ? `${rest} ${rest === 1 ? 'second' : 'seconds'}` : `${rest}${space}s`);
+  return parts.join(' ');
+}
+
+function secondsPerUnit(word: string): number {
+  const lower = word.toLowerCase();
+  if (/^(s|sec|secs|seconds?)$/.test(lower)) return 1;
+  if (/^(m|min|mins|minutes?)$/.test(lower)) return 60;
+  if (/^(h|hr|hrs|hours?)$/.test(lower)) return 3600;
+  if (/^(d|days?)$/.test(lower)) return 86400;
+  return 0;
 }
 
 function pluralLike(word: string, count: number): string {

@@ -18,7 +18,7 @@ export const mixedTimeZones: Rule = {
     const referenceRange = declared?.range ?? explicit[0]?.timeRange;
     for (const event of explicit) {
       const offset = event.utcOffsetMinutes ?? zoneOffsetMinutes(event.zone!);
-      const same = offset !== undefined && referenceOffset !== undefined ? offset === referenceOffset : event.zone === reference;
+      const same = offset !== undefined && referenceOffset !== undefined ? offset === referenceOffset : sameZoneFamily(event.zone!, reference);
       if (same) continue;
       report({
         message: `Time ${event.raw} is in ${event.zone}, but the document's times are in ${reference}; expected ${reference} throughout (or convert this time).`,
@@ -28,3 +28,14 @@ export const mixedTimeZones: Rule = {
     }
   },
 };
+
+/** "PT" covers PST and PDT, "ET" EST and EDT...: a zone written without its daylight-saving form. */
+const FAMILIES: Record<string, readonly string[]> = {
+  PT: ['PST', 'PDT'], MT: ['MST', 'MDT'], CT: ['CST', 'CDT'], ET: ['EST', 'EDT'], AKT: ['AKST', 'AKDT'],
+  CET: ['CEST'], EET: ['EEST'], WET: ['WEST'], GMT: ['BST', 'UTC'], UTC: ['GMT', 'Z'],
+};
+
+function sameZoneFamily(a: string, b: string): boolean {
+  const [x, y] = [a.toUpperCase(), b.toUpperCase()];
+  return x === y || (FAMILIES[x]?.includes(y) ?? false) || (FAMILIES[y]?.includes(x) ?? false);
+}

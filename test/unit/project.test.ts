@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { allRules, docsPath } from '../../src/core';
+import { FRONT_MATTER_KEYS } from '../../src/core/model/extract/metadata';
 import { repoRoot } from './helpers';
 
 function filesUnder(dir: string, suffix: string): string[] {
@@ -66,5 +67,13 @@ describe('the model schema and types', () => {
     const generated = await generateModelTypes();
     const committed = readFileSync(join(repoRoot, 'src', 'core', 'model', 'types.generated.ts'), 'utf8');
     assert.equal(committed, generated, 'run npm run schema:types');
+  });
+});
+
+describe('the front matter keys', () => {
+  it('are all documented in the schema, and the schema documents no key the reader ignores', () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'postmortem.schema.json'), 'utf8'));
+    const documented = Object.keys(schema.$defs.FrontMatter.properties).sort();
+    assert.deepEqual(documented, [...Object.keys(FRONT_MATTER_KEYS), 'title'].sort());
   });
 });

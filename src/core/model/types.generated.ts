@@ -591,3 +591,96 @@ export interface TextItem1 {
   text: string;
   range: Range;
 }
+/**
+ * The YAML front matter keys Post-Mortem Kit understands (other keys are allowed and ignored). `type: postmortem` marks the document as a post-mortem for the editor.
+ *
+ * This interface was referenced by `PostmortemModel`'s JSON-Schema
+ * via the `definition` "FrontMatter".
+ */
+export interface FrontMatter {
+  /**
+   * `postmortem` marks the document as a post-mortem.
+   */
+  type?: string;
+  /**
+   * The incident's title.
+   */
+  title?: string;
+  /**
+   * The incident date, e.g. 2024-09-14.
+   */
+  date?: string;
+  /**
+   * Start of impact, e.g. "03:10" or 2024-09-14T03:10Z (quote clock times: YAML reads 03:10 as a number in base 60 in YAML 1.1).
+   */
+  start?: string;
+  /**
+   * End of impact.
+   */
+  end?: string;
+  /**
+   * Stated duration, e.g. 2.5 hours or 47 minutes.
+   */
+  duration?: string;
+  /**
+   * Zone of all the document's times, e.g. UTC.
+   */
+  timezone?: string;
+  /**
+   * Same as timezone.
+   */
+  time_zone?: string;
+  /**
+   * Same as timezone.
+   */
+  tz?: string;
+  /**
+   * e.g. SEV-1.
+   */
+  severity?: string;
+  /**
+   * Same as severity.
+   */
+  sev?: string;
+  /**
+   * e.g. draft, in review, complete.
+   */
+  status?: string;
+  /**
+   * Who was affected and how.
+   */
+  impact?: string;
+  /**
+   * e.g. ~$3.2M.
+   */
+  revenue_loss?: string;
+  /**
+   * Same as revenue_loss.
+   */
+  cost?: string;
+  /**
+   * The root cause, in one sentence.
+   */
+  root_cause?: string;
+  /**
+   * The incident's id in the incident tracker.
+   */
+  incident_id?: string;
+  /**
+   * Same as incident_id.
+   */
+  id?: string;
+  /**
+   * Authors of the post-mortem.
+   */
+  authors?: string | string[];
+  /**
+   * Same as authors.
+   */
+  author?: string;
+  /**
+   * Owner of the post-mortem.
+   */
+  owner?: string;
+  [k: string]: unknown;
+}

@@ -2,7 +2,7 @@ import type { Derived, Metadata, TimelineEvent } from '../types.generated';
 import type { DayHint } from './timeline';
 
 const DAY = 86400;
-const DETECTION = /\b(detect(ed|ion)?|alert(s|ed)?|paged|page|pagerduty|opsgenie|alarm|noticed|reported|monitor(ing)? fired|on-?call|first (alert|report|signal))\b/i;
+const DETECTION = /\b(detect(ed|ion)?|alert(s|ed)?|paged|pager|page|pagerduty|opsgenie|alarm|noticed|reported|monitor(ing)? fired|on-?call|first (alert|report|signal))\b/i;
 const MITIGATION = /\b(mitigat\w*|roll(ed)? ?back|rollback|revert(ed)?|failover|fail(ed)? over|shed\w*|workaround|drain(ed)?|disable[ds]?|feature flag|hotfix|restart(ed)?|scal(ed|ing) up)\b/i;
 const RESOLUTION = /\b(resolved|full(y)? recover\w*|all clear|incident closed|closed|back to normal|restored|recovered)\b/i;
 const PARTIAL = /\bpartial(ly)?\b/i;

@@ -33,7 +33,8 @@ const KEY_SYNONYMS: Record<MetadataKey, readonly string[]> = {
   type: ['type', 'document type'],
 };
 
-const FRONT_MATTER_KEYS: Record<string, MetadataKey> = {
+/** Front matter keys, by the metadata field they fill (`title` is the document's title). Documented in the schema's FrontMatter. */
+export const FRONT_MATTER_KEYS: Record<string, MetadataKey> = {
   type: 'type', date: 'date', start: 'start', end: 'end', duration: 'duration',
   timezone: 'timeZone', time_zone: 'timeZone', tz: 'timeZone', severity: 'severity', sev: 'severity', status: 'status',
   impact: 'impact', revenue_loss: 'revenueLoss', cost: 'revenueLoss', root_cause: 'rootCause', incident_id: 'incidentId',

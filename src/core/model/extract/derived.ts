@@ -131,9 +131,20 @@ function dayOfFirstEvent(absolute: readonly number[]): number {
   return absolute.length > 0 ? Math.floor(absolute[0] / DAY) : 0;
 }
 
-/** Days since 1970-01-01 of an ISO date. */
+const dayNumberCache = new Map<string, number | undefined>();
+
+/** Days since 1970-01-01 of an ISO date (cached: a timeline has few distinct dates). */
 export function dayNumberOf(iso: string | undefined): number | undefined {
-  if (!iso || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
+  if (!iso) return undefined;
+  if (dayNumberCache.has(iso)) return dayNumberCache.get(iso);
+  const day = computeDayNumber(iso);
+  if (dayNumberCache.size > 10_000) dayNumberCache.clear();
+  dayNumberCache.set(iso, day);
+  return day;
+}
+
+function computeDayNumber(iso: string): number | undefined {
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));

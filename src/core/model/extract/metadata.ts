@@ -12,7 +12,9 @@ import {
 } from '../../parse/time';
 import type { Metadata, MetadataField, Money, TextItem } from '../types.generated';
 import { entriesOfKind, spanOn, type ExtractContext } from './context';
-import { normaliseKey, parseKeyValueLine } from './keyValue';
+import { normaliseKey, parseKeyValueLine, type KeyValueLine } from './keyValue';
+import { memoized } from './memo';
+import type { ListItemBlock, ParagraphBlock } from '../../parse/blocks';
 
 type MetadataKey = keyof Metadata;
 
@@ -72,10 +74,7 @@ export function extractMetadata(ctx: ExtractContext): MetadataExtraction {
     if (block.kind !== 'paragraph' && block.kind !== 'listItem') continue;
     // Fields deep in lessons or costs (e.g. "**Revenue Loss**: $3.2M (...)") are not the overview's.
     if (headings.some((h) => /\b(costs?|lessons?|action|findings|went|improvement|prevention)\b/i.test(h.text))) continue;
-    const lastLine = block.kind === 'listItem' ? block.range.start.line : block.range.end.line;
-    for (let line = block.range.start.line; line <= lastLine; line++) {
-      const kv = parseKeyValueLine(ctx.lines[line] ?? '');
-      if (!kv) continue;
+    for (const { line, kv } of keyValueLinesOf(ctx, block)) {
       const field = SYNONYM_TO_KEY.get(normaliseKey(kv.key));
       if (!field || metadata[field]) continue;
       // Plain "Key: value" lines are overview fields only for unambiguous keys.
@@ -96,6 +95,19 @@ export function extractMetadata(ctx: ExtractContext): MetadataExtraction {
     declaredZone = findZoneDeclaration(ctx);
   }
   return { metadata, title, declaredZone };
+}
+
+/** The key-value lines of a paragraph or list item, computed once per block. */
+function keyValueLinesOf(ctx: ExtractContext, block: ParagraphBlock | ListItemBlock): { line: number; kv: KeyValueLine }[] {
+  return memoized(block, 'keyValueLines', () => {
+    const found: { line: number; kv: KeyValueLine }[] = [];
+    const lastLine = block.kind === 'listItem' ? block.range.start.line : block.range.end.line;
+    for (let line = block.range.start.line; line <= lastLine; line++) {
+      const kv = parseKeyValueLine(ctx.lines[line] ?? '');
+      if (kv) found.push({ line, kv });
+    }
+    return found;
+  });
 }
 
 function makeField(raw: string, line: number, character: number, source: MetadataField['source']): MetadataField {

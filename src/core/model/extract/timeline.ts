@@ -71,11 +71,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
         dayHeadingDepth = 7;
       }
       if (openChecklist && block.depth <= openChecklist.depth) openChecklist = undefined;
-      const facts = memoized(block, 'headingFacts', () => ({
-        phaseRange: parsePhaseRange(block.text),
-        day: dayOfHeading(block.text),
-        ts: findLeadingTimestamp(block.text),
-      }));
+      const facts = headingFacts(block);
       const phaseRange = facts.phaseRange;
       if (phaseRange) {
         const line = block.range.start.line;
@@ -191,6 +187,15 @@ function paragraphFacts(ctx: ExtractContext, block: ParagraphBlock): { onlyDate?
     if (ts && ts.index === 0 && ts.secondOfDay !== undefined) timedLines.push({ line, start, ts });
   }
   return { timedLines };
+}
+
+/** What a heading says about time: a checklist phase range, a day, a leading time. */
+function headingFacts(block: HeadingBlock) {
+  return memoized(block, 'headingFacts', () => ({
+    phaseRange: parsePhaseRange(block.text),
+    day: dayOfHeading(block.text),
+    ts: findLeadingTimestamp(block.text),
+  }));
 }
 
 function safeParseFlowchart(code: string): Flowchart | undefined {
@@ -444,7 +449,8 @@ function headingPhases(ctx: ExtractContext, raw: RawEvent[]): Phase[] {
   const eventLines = raw.map((r) => r.event.range.start.line);
   headingEntries.forEach(({ block, headings }, headingIndex) => {
     if (!headings.some((h) => classifySection(h.text) === 'timeline')) return;
-    if (dayOfHeading(block.text) || findLeadingTimestamp(block.text)?.index === 0) return;
+    const facts = headingFacts(block);
+    if (facts.day || facts.ts?.index === 0) return;
     const end = nextHeadingLine(headingEntries, headingIndex);
     const members: number[] = [];
     for (let index = firstIndexAfter(eventLines, block.range.start.line); index < raw.length && eventLines[index] < end; index++) {

@@ -77,3 +77,24 @@ describe('robustness: nothing in the core throws', () => {
     assert.deepEqual(linter.lint(edited).findings, lintText(edited).findings);
   });
 });
+
+describe('incremental linting of a long table timeline', () => {
+  it('gives the same model and findings as a fresh lint after edits elsewhere and in the table', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| ${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | Step ${i} | ops |`);
+    const base = ['# Incident', '', '**Date**: 2024-05-02', '**Impact**: x', '**Root Cause**: y', '', 'All times UTC.', '', '## Timeline', '', '| Time | Event | Owner |', '|---|---|---|', ...rows, '', '## Lessons Learned', '', '- Alert earlier', ''].join('\n');
+    const linter = new PostmortemLinter();
+    const edits = [
+      base,
+      base.replace('**Impact**: x', '**Impact**: checkout down'),
+      base.replace('| 10:05 | Step 5', '| 10:50 | Step 5'),
+      base.replace('All times UTC.', 'All times PST.'),
+      base,
+    ];
+    for (const text of edits) {
+      const incremental = linter.lint(text);
+      const fresh = lintText(text);
+      assert.deepEqual(JSON.parse(JSON.stringify(incremental.model)), JSON.parse(JSON.stringify(fresh.model)));
+      assert.deepEqual(incremental.findings, fresh.findings);
+    }
+  });
+});

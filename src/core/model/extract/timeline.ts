@@ -358,9 +358,21 @@ function zoneOfHeader(header: string): TableTimes['headerZone'] {
   return offset === undefined ? { zone } : { zone, utcOffsetMinutes: offset };
 }
 
+/**
+ * The events of a table. A long timeline table yields thousands of events: while the table, its
+ * place in the event list and its day are unchanged, the same event objects are handed out again
+ * with what the model builder adds to them (phase, date, offset, inherited zone) reset, instead of
+ * allocating them anew on every keystroke.
+ */
 function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
   const times = memoized(table, 'timesOfTable', () => timesOfTable(ctx, table));
   if (!times) return [];
+  const reusable = memoized(table, 'tableEvents', () => ({ built: undefined as undefined | { firstIndex: number; dayHint?: string; dayNumberHint?: number; events: RawEvent[]; pristine: Pick<TimelineEvent, 'zone' | 'utcOffsetMinutes' | 'date'>[] } }));
+  const built = reusable.built;
+  if (built && built.firstIndex === firstIndex && built.dayHint === dayHint && built.dayNumberHint === dayNumberHint) {
+    built.events.forEach(({ event }, i) => resetEvent(event, built.pristine[i]));
+    return built.events;
+  }
   const events: RawEvent[] = [];
   let previous: number | undefined;
   let rowDay = dayHint;
@@ -376,7 +388,18 @@ function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: numbe
     previous = firstIndex + events.length;
     events.push({ event, dayHint: rowDay, dayNumberHint });
   }
+  reusable.built = { firstIndex, dayHint, dayNumberHint, events, pristine: events.map(({ event }) => ({ zone: event.zone, utcOffsetMinutes: event.utcOffsetMinutes, date: event.date })) };
   return events;
+}
+
+/** Puts back an event as extracted: the builder's additions removed. */
+function resetEvent(event: TimelineEvent, pristine: Pick<TimelineEvent, 'zone' | 'utcOffsetMinutes' | 'date'>): void {
+  delete event.phase;
+  delete event.offsetSeconds;
+  for (const key of ['zone', 'utcOffsetMinutes', 'date'] as const) {
+    if (pristine[key] === undefined) delete event[key];
+    else (event as unknown as Record<string, unknown>)[key] = pristine[key];
+  }
 }
 
 function eventsOfFlowchart(

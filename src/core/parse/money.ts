@@ -1,3 +1,5 @@
+import { groupThousands, isDigitAt, isLetterAt, letterRun } from './characters';
+
 /**
  * Money in post-mortems: amounts ('$3.2M', '~$4.2M', '€85K', 'USD 1,200', '3.2M USD') and the
  * cost arithmetic written after them ('$125K (25 engineers × 3 hours × $350/hr)'). Pure string
@@ -24,30 +26,8 @@ export interface MoneyAmount {
 // ---------------------------------------------------------------------------------------------
 // Character helpers
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-/** Per BMP code unit: 0 not yet known, 1 letter or mark, 2 neither (saves a regex test per character). */
-const LETTER_CACHE = new Uint8Array(65536);
 
-function isNonAsciiLetter(text: string, i: number, c: number): boolean {
-  let known = LETTER_CACHE[c]!;
-  if (known === 0) {
-    known = LETTER_OR_MARK.test(text.charAt(i)) ? 1 : 2;
-    LETTER_CACHE[c] = known;
-  }
-  return known === 1;
-}
 
-function isDigitAt(text: string, i: number): boolean {
-  const c = i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
-  return c >= 48 && c <= 57;
-}
-
-function isLetterAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return isNonAsciiLetter(text, i, c);
-}
 
 function isSpaceAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -61,12 +41,6 @@ function skipSpaces(text: string, i: number, max: number): number {
   return j;
 }
 
-/** Length of the letter run at `i`, counting at most `cap + 1`. */
-function letterRun(text: string, i: number, cap: number): number {
-  let n = 0;
-  while (n <= cap && isLetterAt(text, i + n)) n++;
-  return n;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Currencies and scales
@@ -754,14 +728,6 @@ export function withinStatedPrecision(stated: MoneyAmount, computed: number): bo
   return Math.abs(stated.value - computed) <= tolerance + 1e-9 * Math.max(Math.abs(computed), Math.abs(stated.value), 1);
 }
 
-function groupThousands(intPart: string): string {
-  let out = '';
-  for (let i = 0; i < intPart.length; i++) {
-    if (i > 0 && (intPart.length - i) % 3 === 0) out += ',';
-    out += intPart.charAt(i);
-  }
-  return out;
-}
 
 function withGrouping(fixed: string): string {
   if (fixed.includes('e')) return fixed;

@@ -1,3 +1,5 @@
+import { groupThousands, isDigitAt, isLetterAt } from './characters';
+
 /**
  * Quantities as written in metric tables and gate criteria: '95%', '<100ms', '120M', '10GB/s',
  * '2M req/sec', 'N/A (rolled back)'. Pure string parsing: no dependencies, nothing throws, and
@@ -44,30 +46,8 @@ export interface Quantity {
 // ---------------------------------------------------------------------------------------------
 // Character helpers
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-/** Per BMP code unit: 0 not yet known, 1 letter or mark, 2 neither (saves a regex test per character). */
-const LETTER_CACHE = new Uint8Array(65536);
 
-function isNonAsciiLetter(text: string, i: number, c: number): boolean {
-  let known = LETTER_CACHE[c]!;
-  if (known === 0) {
-    known = LETTER_OR_MARK.test(text.charAt(i)) ? 1 : 2;
-    LETTER_CACHE[c] = known;
-  }
-  return known === 1;
-}
 
-function isDigitAt(text: string, i: number): boolean {
-  const c = i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
-  return c >= 48 && c <= 57;
-}
-
-function isLetterAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return isNonAsciiLetter(text, i, c);
-}
 
 function isSpaceAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -576,14 +556,6 @@ export function satisfies(value: Quantity, target: Quantity): boolean | undefine
   }
 }
 
-function groupThousands(intPart: string): string {
-  let out = '';
-  for (let i = 0; i < intPart.length; i++) {
-    if (i > 0 && (intPart.length - i) % 3 === 0) out += ',';
-    out += intPart.charAt(i);
-  }
-  return out;
-}
 
 /** Writes a quantity back in a compact canonical form: '>=99.9%', '<100ms', '120M', '2M req/sec', '$4.2M', '1,800 nodes', 'N/A (rolled back)'. */
 export function formatQuantity(q: Quantity): string {

@@ -1,3 +1,5 @@
+import { codeAt, isDigitAt, isLetterAt, letterRun } from './characters';
+
 /**
  * Times as post-mortems write them: clock times, dates, time zones, durations and phase offsets
  * (`T+5min`). Pure string parsing: no dependencies, nothing throws, and every function runs in
@@ -29,34 +31,9 @@ export interface ParsedTimestamp {
 // ---------------------------------------------------------------------------------------------
 // Character helpers. Every look-ahead below is bounded, which is what keeps the scanners linear.
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-/** Per BMP code unit: 0 not yet known, 1 letter or mark, 2 neither (saves a regex test per character). */
-const LETTER_CACHE = new Uint8Array(65536);
 
-function isNonAsciiLetter(text: string, i: number, c: number): boolean {
-  let known = LETTER_CACHE[c]!;
-  if (known === 0) {
-    known = LETTER_OR_MARK.test(text.charAt(i)) ? 1 : 2;
-    LETTER_CACHE[c] = known;
-  }
-  return known === 1;
-}
 
-function codeAt(text: string, i: number): number {
-  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
-}
 
-function isDigitAt(text: string, i: number): boolean {
-  const c = codeAt(text, i);
-  return c >= 48 && c <= 57;
-}
-
-function isLetterAt(text: string, i: number): boolean {
-  const c = codeAt(text, i);
-  if (c < 0) return false;
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return isNonAsciiLetter(text, i, c);
-}
 
 function isWordCharAt(text: string, i: number): boolean {
   return isDigitAt(text, i) || isLetterAt(text, i);
@@ -84,12 +61,6 @@ function skipSpaces(text: string, i: number, max: number): number {
   return j;
 }
 
-/** Length of the run of letters at `i`, counting at most `cap + 1`. */
-function letterRun(text: string, i: number, cap: number): number {
-  let n = 0;
-  while (n <= cap && isLetterAt(text, i + n)) n++;
-  return n;
-}
 
 /** The lower-cased, NFC-normalised word at `i` when it is at most `cap` letters long. */
 function wordAt(text: string, i: number, cap: number): { word: string; end: number } | undefined {

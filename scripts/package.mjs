@@ -9,7 +9,7 @@
 // bundles or stale webview chunks from the repo's dist/, and the repo's dist/ (which the
 // integration tests use) is left as it is. Prints the package's content and size.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,7 @@ export function packageExtension({ out, quiet = false } = {}) {
   const dir = stage();
   try {
     rmSync(vsix, { force: true });
+    mkdirSync(path.dirname(vsix), { recursive: true });
     const result = spawnSync(process.execPath, [vsceBin, 'package', '--no-dependencies', '--out', vsix], {
       cwd: dir,
       encoding: 'utf8',

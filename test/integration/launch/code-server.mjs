@@ -100,7 +100,8 @@ async function main() {
     server = await startCodeServer({
       sandbox, port, folder, logFile,
       // Read by the test module inside the extension host (a child of code-server).
-      env: { PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir },
+      // PMKIT_TEST_LOGS: VS Code's log folder, where the extension's output channel is written (the bench reads it).
+      env: { PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir, PMKIT_TEST_LOGS: path.join(sandbox.userData, 'logs') },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

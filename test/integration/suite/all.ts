@@ -8,3 +8,4 @@ import './hovers.test';
 import './detection.test';
 import './statusBar.test';
 import './newPostmortem.test';
+import './bench.test';

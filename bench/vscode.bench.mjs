@@ -1,0 +1,148 @@
+// VS Code benchmarks, run by `npm run bench` (bench/run.mjs), in a real VS Code: code-server and
+// headless Chromium, with the packaged extension (.vsix, production build) installed.
+//
+//   node bench/vscode.bench.mjs [--dev] [--launches N] [--edits N]
+//
+// - Edit to diagnostics on the reference post-mortem and on a generated ~1 MB one, with the
+//   default postmortem.lint.debounceMs and with 0 (test/integration/suite/bench.test.ts measures;
+//   medians over --edits edits, default 20, after 3 warm-up edits). Target: debounce + 30 ms.
+// - Activation: the extension's own "Activated in X ms" (the time activate() takes), and the time
+//   of the first extension.activate() call as a test sees it (loading the bundle included), one
+//   sample per VS Code launch, --launches of them (default 5). Target: under 50 ms.
+// - Size of the bundles that run in the extension host, dist/extension.js + dist/extension-core.js,
+//   as packaged (production build; the webview is not counted). Target: under 1 MB.
+//
+// --dev runs the suite against the repo's development build (dist/) instead of the .vsix.
+// Prints tables and writes bench/results/vscode.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatBytes, packageExtension } from '../scripts/package.mjs';
+import { CODE_SERVER_VERSION } from '../scripts/vscode/install-code-server.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: { dev: { type: 'boolean', default: false }, launches: { type: 'string', default: '5' }, edits: { type: 'string', default: '20' } },
+});
+const launches = Math.max(1, Number(opts.launches));
+const TARGETS = { editOverDebounceMs: 30, activationMs: 50, bundleBytes: 1_000_000 };
+
+function run(script, args = []) {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Runs the integration launcher on the bench suites matching `grep`; resolves to the PMKIT_BENCH results. */
+function launch(grep, vsix) {
+  return new Promise((resolve, reject) => {
+    const args = ['test/integration/launch/code-server.mjs', '--grep', grep, ...(vsix ? ['--vsix', vsix] : [])];
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      env: { ...process.env, PMKIT_BENCH_EDITS: String(Number(opts.edits) || 20) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const results = [];
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const match = /^PMKIT_BENCH (\{.*\})\s*$/.exec(line);
+        if (match) results.push(JSON.parse(match[1]));
+        else process.stdout.write(`  | ${line}\n`);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(results) : reject(new Error(`the bench suite failed (exit ${code})`))));
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const round = (x, digits = 1) => (x === undefined || x === null || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
+const yesNo = (ok) => (ok ? 'yes' : 'NO');
+
+const loadBefore = os.loadavg();
+const started = Date.now();
+
+console.log('Packaging the extension (production build) ...');
+const packaged = packageExtension({ out: path.join(repoRoot, '.vscode-test', 'bench', 'postmortem-kit.vsix'), quiet: true });
+const entrySize = (name) => packaged.entries.find((e) => e.name === `extension/${name}`)?.size ?? 0;
+const bundles = { 'dist/extension.js': entrySize('dist/extension.js'), 'dist/extension-core.js': entrySize('dist/extension-core.js') };
+const bundleBytes = bundles['dist/extension.js'] + bundles['dist/extension-core.js'];
+
+console.log('Building the test bundle and checking code-server ...');
+run('scripts/build.mjs');
+run('scripts/vscode/install-code-server.mjs');
+
+const vsix = opts.dev ? undefined : packaged.vsix;
+console.log(`VS Code launch 1/${launches}: all VS Code benchmarks, extension from ${vsix ? path.relative(repoRoot, vsix) : 'the repo (development build)'}`);
+const results = await launch('^bench: VS Code', vsix);
+for (let i = 2; i <= launches; i++) {
+  console.log(`VS Code launch ${i}/${launches}: activation only`);
+  results.push(...(await launch('^bench: VS Code activation', vsix)));
+}
+
+const activations = results.filter((r) => r.bench === 'activation');
+const activation = {
+  launches: activations.length,
+  activateMs: round(median(activations.map((a) => a.activateMs))),
+  activateCallMs: round(median(activations.filter((a) => !a.wasActive).map((a) => a.activateCallMs))),
+  samples: activations.map((a) => ({ activateMs: a.activateMs, activateCallMs: round(a.activateCallMs) })),
+  extensionPath: activations[0]?.extensionPath,
+};
+activation.met = activation.activateMs < TARGETS.activationMs;
+
+const edits = results.filter((r) => r.bench === 'editToDiagnostics').map((r) => {
+  const targetMs = r.debounceMs + TARGETS.editOverDebounceMs;
+  return { ...r, targetMs, metEvent: r.event.medianMs <= targetMs, metVisible: r.visible.medianMs <= targetMs };
+});
+const opens = results.filter((r) => r.bench === 'openToDiagnostics');
+
+console.log('\nEdit to diagnostics (ms, medians; p90 in parentheses). "event": to onDidChangeDiagnostics, as specified;');
+console.log('"visible": to languages.getDiagnostics() showing them (VS Code delays the event by up to 50 ms);');
+console.log('"edit at host": until the extension host gets the edit; "host part": from then to visible (debounce + lint + publish).');
+console.table(edits.map((r) => ({
+  document: `${r.document} (${formatBytes(r.bytes)})`,
+  debounce: r.debounceMs,
+  edits: r.edits,
+  event: `${r.event.medianMs} (${r.event.p90Ms})`,
+  visible: `${r.visible.medianMs} (${r.visible.p90Ms})`,
+  'edit at host': `${r.editReachesExtensionHost.medianMs} (${r.editReachesExtensionHost.p90Ms})`,
+  'host part': `${r.changeEventToVisible.medianMs} (${r.changeEventToVisible.p90Ms})`,
+  target: `<= ${r.targetMs}`,
+  'met (event)': yesNo(r.metEvent),
+  'met (visible)': yesNo(r.metVisible),
+})));
+console.log('Opening a post-mortem to its first diagnostics (ms, one sample; the first includes loading the core):');
+console.table(opens.map((o) => ({ document: o.document, bytes: o.bytes, open: round(o.openMs), 'core load': round(o.coreLoadMs) ?? '' })));
+console.log(`Activation over ${activation.launches} launch(es): activate() ${activation.activateMs} ms (target < ${TARGETS.activationMs}: ${yesNo(activation.met)}); ` +
+  `first extension.activate() call, loading the bundle included: ${activation.activateCallMs} ms.`);
+console.log(`Bundles without the webview (production): ${Object.entries(bundles).map(([f, b]) => `${f} ${formatBytes(b)}`).join(' + ')} = ` +
+  `${formatBytes(bundleBytes)} (target < 1 MB: ${yesNo(bundleBytes < TARGETS.bundleBytes)}); .vsix ${formatBytes(packaged.bytes)}, ${packaged.entries.length} files.`);
+
+const output = {
+  date: new Date().toISOString(),
+  environment: {
+    node: process.version, codeServer: CODE_SERVER_VERSION, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
+    loadAverageBefore: loadBefore.map((x) => round(x, 2)), loadAverageAfter: os.loadavg().map((x) => round(x, 2)),
+    extension: vsix ? 'packaged .vsix (production build)' : 'repo dist/ (development build)',
+  },
+  targets: TARGETS,
+  editToDiagnostics: edits,
+  openToDiagnostics: opens,
+  activation,
+  bundles: { ...bundles, totalBytes: bundleBytes, met: bundleBytes < TARGETS.bundleBytes },
+  vsix: { bytes: packaged.bytes, files: packaged.entries.length },
+  seconds: round((Date.now() - started) / 1000),
+};
+mkdirSync(path.join(repoRoot, 'bench', 'results'), { recursive: true });
+writeFileSync(path.join(repoRoot, 'bench', 'results', 'vscode.json'), JSON.stringify(output, null, 2) + '\n');
+console.log(`Wrote bench/results/vscode.json (${output.seconds} s).`);

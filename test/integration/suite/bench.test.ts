@@ -1,0 +1,270 @@
+// Benchmarks in the real VS Code, run by `npm run bench` (bench/vscode.bench.mjs). Registered only
+// when PMKIT_TEST_GREP names them, so `npm test` never runs them. Each result is one log line
+// `PMKIT_BENCH {json}` that the launcher echoes and the bench script collects.
+//
+// Edit to diagnostics: edits that each flip a PM102 on or off; the clock starts just before
+// `editor.edit` and stops
+//   event:   at the onDidChangeDiagnostics event after which the document has the new diagnostics;
+//   visible: when languages.getDiagnostics(uri) first shows them (polled every millisecond).
+// Nothing is subtracted; the lint debounce in effect is reported beside the numbers. Both exist
+// because VS Code's extension host delivers onDidChangeDiagnostics through a 50 ms DebounceEmitter
+// (extHostDiagnostics.ts): `event` is `visible` plus up to 50 ms that no extension can avoid.
+// Also recorded per edit: when the edit reached the extension host (onDidChangeTextDocument),
+// from then to visible (debounce + lint + publish: the extension's part), and the longest the
+// extension host's event loop was blocked meanwhile (by any extension).
+//
+// Activation: the extension's own log line "Activated in X ms" (read from its log file under
+// PMKIT_TEST_LOGS, which the code-server launcher sets), and the first extension.activate() call
+// as seen from here, which includes loading the bundle.
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { generateLargePostmortem } from '../../../bench/generateDocument';
+import {
+  EXTENSION_ID, REFERENCE_DIAGNOSTICS, activateExtension, discard, openReferenceCopy, ourDiagnostics, resetSettings,
+  setSetting, show, summarize, swapRcaTimestamps, waitForSummary, workspaceUri,
+} from './helpers';
+
+const EDITS = Number(process.env.PMKIT_BENCH_EDITS) || 20;
+const WARMUP_EDITS = 3;
+const WITH_PM102 = [...REFERENCE_DIAGNOSTICS, 'PM102 error 31:13'].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+
+function report(result: Record<string, unknown>): void {
+  console.log(`PMKIT_BENCH ${JSON.stringify(result)}`);
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { medianMs: round(at(0.5)), p90Ms: round(at(0.9)), minMs: round(sorted[0]), maxMs: round(sorted[sorted.length - 1]), samples: samples.map(round) };
+}
+
+/** The extension's own log file (its output channel), found under the folder the launcher names. */
+function extensionLog(): string | undefined {
+  const root = process.env.PMKIT_TEST_LOGS;
+  if (!root || !existsSync(root)) return undefined;
+  const walk = (dir: string): string | undefined => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const found = walk(file);
+        if (found) return found;
+      } else if (entry.name === 'Post-Mortem Kit.log' && path.basename(dir) === EXTENSION_ID) {
+        return file;
+      }
+    }
+    return undefined;
+  };
+  const file = walk(root);
+  return file && readFileSync(file, 'utf8');
+}
+
+/** Waits (up to 10 s) until the extension's log has a line matching `pattern`; its first group as a number. */
+async function fromLog(pattern: RegExp): Promise<number | undefined> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(extensionLog() ?? '');
+    if (match) return Number(match[1]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
+interface Timing {
+  /** To the first getDiagnostics() that shows the expected diagnostics. */
+  visibleMs: number;
+  /** To the onDidChangeDiagnostics event after which they are there. */
+  eventMs: number;
+  /** To the onDidChangeTextDocument event of the edit in the extension host. */
+  changeMs: number;
+  /** The longest the extension host's event loop was blocked meanwhile (all extensions, not only ours). */
+  blockedMs: number;
+}
+
+/**
+ * Runs `edit` and times it until our diagnostics of `uri` summarize to `expected`, both ways
+ * (see the top of the file).
+ */
+function timeEdit(uri: vscode.Uri, expected: string[], edit: () => Thenable<unknown>, timeoutMs = 15_000): Promise<Timing> {
+  const want = JSON.stringify(expected);
+  const matches = () => JSON.stringify(summarize(ourDiagnostics(uri))) === want;
+  return new Promise((resolve, reject) => {
+    let visibleMs: number | undefined;
+    let eventMs: number | undefined;
+    let changeMs: number | undefined;
+    let poller: ReturnType<typeof setTimeout> | undefined;
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const finish = () => {
+      if (visibleMs === undefined || eventMs === undefined) return;
+      cleanup();
+      resolve({ visibleMs, eventMs, changeMs: changeMs ?? Number.NaN, blockedMs: loop.max / 1e6 });
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (eventMs !== undefined || !event.uris.some((u) => u.toString() === uri.toString()) || !matches()) return;
+      eventMs = performance.now() - started;
+      visibleMs ??= eventMs;
+      finish();
+    });
+    const changes = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (changeMs === undefined && event.document.uri.toString() === uri.toString()) changeMs = performance.now() - started;
+    });
+    const poll = () => {
+      if (visibleMs !== undefined) return;
+      if (matches()) {
+        visibleMs = performance.now() - started;
+        finish();
+      } else {
+        poller = setTimeout(poll, 1);
+      }
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${want}; diagnostics: ${JSON.stringify(summarize(ourDiagnostics(uri)))}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      loop.disable();
+      changes.dispose();
+      clearTimeout(timer);
+      clearTimeout(poller);
+      subscription.dispose();
+    };
+    assert.ok(!matches(), `the diagnostics are already ${want} before the edit`);
+    const started = performance.now();
+    edit().then((applied) => {
+      if (applied === false) {
+        cleanup();
+        reject(new Error('the edit was not applied'));
+      }
+    }, (error: unknown) => {
+      cleanup();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+    poller = setTimeout(poll, 1);
+  });
+}
+
+/**
+ * Toggles the document between two states with `edit` (each edit flips it), WARMUP_EDITS + EDITS
+ * times, and reports the timings of the last EDITS.
+ */
+async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: [string[], string[]], edit: () => Thenable<unknown>): Promise<void> {
+  const debounceMs = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lint.debounceMs');
+  let state = JSON.stringify(summarize(ourDiagnostics(uri))) === JSON.stringify(states[0]) ? 0 : 1;
+  const visible: number[] = [];
+  const event: number[] = [];
+  const blocked: number[] = [];
+  const change: number[] = [];
+  const inHost: number[] = [];
+  for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
+    state = 1 - state;
+    const timing = await timeEdit(uri, states[state], edit);
+    if (i >= WARMUP_EDITS) {
+      visible.push(timing.visibleMs);
+      event.push(timing.eventMs);
+      blocked.push(timing.blockedMs);
+      change.push(timing.changeMs);
+      inHost.push(timing.visibleMs - timing.changeMs);
+    }
+    // Let the editor, the Markdown extension and the garbage collector settle between edits.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  report({ bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, visible: stats(visible), event: stats(event), editReachesExtensionHost: stats(change), changeEventToVisible: stats(inHost), extensionHostBlocked: stats(blocked) });
+}
+
+/** Swaps the times of the table rows on `line` and `line + 1` (`| HH:MM:SS | ...`): an out-of-order pair is PM102. */
+async function swapRowTimes(editor: vscode.TextEditor, line: number): Promise<boolean> {
+  const cell = (l: number) => {
+    const text = editor.document.lineAt(l).text;
+    assert.match(text, /^\| \d\d:\d\d:\d\d \|/, `line ${l + 1} is not a timed table row`);
+    return { range: new vscode.Range(l, 2, l, 10), text: text.slice(2, 10) };
+  };
+  const [a, b] = [cell(line), cell(line + 1)];
+  return editor.edit((edit) => {
+    edit.replace(a.range, b.text);
+    edit.replace(b.range, a.text);
+  });
+}
+
+if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
+  describe('bench: VS Code', function () {
+    this.timeout(300_000);
+
+    describe('activation', () => {
+      it('activates (the first test: nothing has opened a Markdown document yet)', async () => {
+        const extension = vscode.extensions.getExtension(EXTENSION_ID);
+        assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+        const wasActive = extension.isActive;
+        const started = performance.now();
+        await extension.activate();
+        const activateCallMs = wasActive ? undefined : performance.now() - started;
+        const activateMs = await fromLog(/Activated in ([\d.]+) ms/);
+        assert.ok(activateMs !== undefined, 'no "Activated in X ms" line in the extension log (is PMKIT_TEST_LOGS set?)');
+        report({ bench: 'activation', activateMs, activateCallMs, wasActive, extensionPath: extension.extensionPath });
+      });
+    });
+
+    describe('edit to diagnostics', () => {
+      const opened: vscode.Uri[] = [];
+
+      before(async () => {
+        await activateExtension();
+        // Saving lints too; the edits here are never saved.
+        await setSetting('autoSave', 'off', 'files');
+      });
+      after(async () => {
+        // Discarded before autoSave is back on, or it would save them while they are deleted.
+        for (const uri of opened.splice(0)) await discard(uri);
+        await resetSettings('lint.debounceMs');
+        await setSetting('autoSave', undefined, 'files');
+      });
+
+      it('on the reference post-mortem (swapping two timeline timestamps)', async () => {
+        const openStarted = performance.now();
+        const editor = await openReferenceCopy('bench-reference');
+        const uri = editor.document.uri;
+        opened.push(uri);
+        await waitForSummary(uri, REFERENCE_DIAGNOSTICS);
+        const openMs = performance.now() - openStarted;
+        const coreLoadMs = await fromLog(/loading the core took ([\d.]+) ms/);
+        report({ bench: 'openToDiagnostics', document: 'reference', bytes: editor.document.getText().length, openMs, coreLoadMs });
+
+        const states: [string[], string[]] = [REFERENCE_DIAGNOSTICS, WITH_PM102];
+        await benchEdits('reference', uri, editor.document.getText().length, states, () => swapRcaTimestamps(editor));
+        await setSetting('lint.debounceMs', 0);
+        await benchEdits('reference', uri, editor.document.getText().length, states, () => swapRcaTimestamps(editor));
+        await resetSettings('lint.debounceMs');
+      });
+
+      it('on a generated ~1 MB post-mortem (swapping two table rows in the middle)', async () => {
+        const lines = generateLargePostmortem(1_000_000).split('\n');
+        const timed = (l: number) => /^\| \d\d:\d\d:\d\d \| Checked shard/.test(lines[l] ?? '');
+        let row = Math.floor(lines.length / 2);
+        while (!(timed(row) && timed(row + 1))) row++;
+        // Written with the two rows already swapped, so opening it shows a PM102 and the time
+        // from opening to the first diagnostics (a full lint of 1 MB) can be seen.
+        const swapped = [...lines];
+        [swapped[row], swapped[row + 1]] = [`| ${lines[row + 1].slice(2, 10)}${lines[row].slice(10)}`, `| ${lines[row].slice(2, 10)}${lines[row + 1].slice(10)}`];
+        const text = swapped.join('\n');
+        const uri = workspaceUri('postmortems/bench-large.md');
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        opened.push(uri);
+        const withPm102 = [`PM102 error ${row + 1}:2`];
+
+        const openStarted = performance.now();
+        const editor = await show(uri);
+        await waitForSummary(uri, withPm102, 60_000);
+        report({ bench: 'openToDiagnostics', document: '1 MB', bytes: text.length, openMs: performance.now() - openStarted });
+
+        const states: [string[], string[]] = [[], withPm102];
+        await benchEdits('1 MB', uri, text.length, states, () => swapRowTimes(editor, row));
+        await setSetting('lint.debounceMs', 0);
+        await benchEdits('1 MB', uri, text.length, states, () => swapRowTimes(editor, row));
+        await resetSettings('lint.debounceMs');
+      });
+    });
+  });
+}

@@ -22,18 +22,29 @@ const HEURISTIC_MIN_KINDS = 3;
 /** Headings further down than this do not change the verdict; keeps detection cheap on huge files. */
 const HEURISTIC_SCAN_CHARS = 200_000;
 
+/** Front matter sits at the top; a block longer than this is not looked for. */
+const FRONT_MATTER_SCAN_LINES = 1000;
+
+/** About the first `chars` characters of the document, read line by line up to that size. */
+function headOf(document: vscode.TextDocument, chars: number): string {
+  let size = 0;
+  let line = 0;
+  while (line < document.lineCount && size < chars) size += document.lineAt(line++).text.length + 1;
+  return document.getText(new vscode.Range(0, 0, line, 0));
+}
+
 export type Detection = 'frontMatter' | 'files' | 'heuristic' | undefined;
 
 /** Why `document` is a post-mortem, or undefined when it is not one. */
 export function detectPostmortem(document: vscode.TextDocument, settings: Settings): Detection {
   if (document.languageId !== 'markdown') return undefined;
-  const text = document.getText();
-  if (declaresPostmortem(text)) return 'frontMatter';
+  // Detection runs before every lint: read only the top of the document, never all of a 1 MB file.
+  if (declaresPostmortem(document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, FRONT_MATTER_SCAN_LINES), 0)))) return 'frontMatter';
   // A README describes a project: it may well talk about timelines and lessons without being a
   // post-mortem, so only its front matter can make it one.
   if (isReadme(document.uri)) return undefined;
   if (settings.files.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0)) return 'files';
-  if (settings.heuristic && countSectionKinds(text) >= HEURISTIC_MIN_KINDS) return 'heuristic';
+  if (settings.heuristic && countSectionKinds(headOf(document, HEURISTIC_SCAN_CHARS)) >= HEURISTIC_MIN_KINDS) return 'heuristic';
   return undefined;
 }
 

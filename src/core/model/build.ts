@@ -10,6 +10,7 @@ import { extractCosts } from './extract/costs';
 import { extractFindings, extractLessons, extractReferences } from './extract/lists';
 import { extractGateBlocks, type AnalyzedGateBlock } from './extract/gates';
 import { resolveTimes } from './extract/derived';
+import { extractActionItems } from '../actionItems/extract';
 import type { Range } from '../document';
 
 /** The model plus what the rules need that the model's JSON does not carry. */
@@ -56,7 +57,7 @@ export function buildModel(parsed: ParsedMarkdown): ModelBuild {
     gateBlocks,
     mermaidBlocks: timeline.mermaidBlocks,
     references: extractReferences(context),
-    actionItems: { items: [] },
+    actionItems: extractActionItems(context),
     derived,
   };
   if (title) model.title = title;

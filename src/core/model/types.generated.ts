@@ -20,6 +20,14 @@ export type SectionKind =
   | 'root-cause'
   | 'impact'
   | 'other';
+/**
+ * What a column of the action items table holds, recognised from its header (ID, Action, Type, Priority, Owner, Due, Status, Ticket, Source and their synonyms).
+ *
+ * This interface was referenced by `PostmortemModel`'s JSON-Schema
+ * via the `definition` "ActionItemRole".
+ */
+export type ActionItemRole =
+  'id' | 'action' | 'type' | 'priority' | 'owner' | 'due' | 'status' | 'ticket' | 'source';
 
 /**
  * What Post-Mortem Kit extracts from a post-mortem written in Markdown, as printed by `pmkit model`. Every extracted item keeps its source range (zero-based lines and characters, end exclusive, as in VS Code and the Language Server Protocol).
@@ -523,14 +531,29 @@ export interface Reference {
   range: Range;
 }
 /**
+ * The action items table: the first table with an action column in an action items section (`## Action Items`, `## Follow-ups`, ...), or any table with both an action and an owner column.
+ *
  * This interface was referenced by `PostmortemModel`'s JSON-Schema
  * via the `definition` "ActionItems".
  */
 export interface ActionItems {
   section?: Range8;
   table?: Range;
+  /**
+   * The header cells, as written.
+   */
   columns?: string[];
+  /**
+   * What each header cell holds, in the same order as `columns`; `other` for a column not recognised.
+   */
+  columnRoles?: (
+    'id' | 'action' | 'type' | 'priority' | 'owner' | 'due' | 'status' | 'ticket' | 'source' | 'other'
+  )[];
   items: ActionItem[];
+  /**
+   * Top-level list items of the action items section (`- [ ] Add a lower bound check`), for documents that list their action items instead of (or besides) a table.
+   */
+  listItems?: ChecklistItem[];
 }
 /**
  * The `## Action Items` heading.
@@ -540,26 +563,74 @@ export interface Range8 {
   end: Position;
 }
 /**
+ * One row of the action items table. Text fields are the cells' plain text, as written.
+ *
  * This interface was referenced by `PostmortemModel`'s JSON-Schema
  * via the `definition` "ActionItem".
  */
 export interface ActionItem {
-  id: string;
+  /**
+   * The ID cell, e.g. `AI-3`, when the table has an ID column and the cell is not empty.
+   */
+  id?: string;
+  /**
+   * What is to be done.
+   */
   action: string;
+  /**
+   * prevent, detect, mitigate, process, or what the author wrote.
+   */
   type?: string;
   priority?: string;
   owner?: string;
-  due?: string;
-  status?: string;
-  ticket?: string;
-  source?: string;
-  range: Range;
   /**
-   * Range of each cell by column name.
+   * The due cell as written.
+   */
+  due?: string;
+  /**
+   * The due cell read as a date, when it is one.
+   */
+  dueDate?: string;
+  status?: string;
+  /**
+   * The item is done: its status says so (Done, Closed, Fixed, ...), or, without a status column, a cell is marked DONE.
+   */
+  done?: boolean;
+  ticket?: string;
+  /**
+   * Plain text of the source cell (the lesson or finding the item came from).
+   */
+  source?: string;
+  /**
+   * The link target of the source cell, e.g. `#long-term-improvements`.
+   */
+  sourceTarget?: string;
+  range: Range9;
+  /**
+   * How many cells the row has.
+   */
+  cellCount: number;
+  /**
+   * Range of each recognised cell, by what its column holds.
    */
   cells: {
-    [k: string]: Range;
+    id?: Range;
+    action?: Range;
+    type?: Range;
+    priority?: Range;
+    owner?: Range;
+    due?: Range;
+    status?: Range;
+    ticket?: Range;
+    source?: Range;
   };
+}
+/**
+ * The whole row.
+ */
+export interface Range9 {
+  start: Position;
+  end: Position;
 }
 /**
  * Figures computed from the events, when they allow.

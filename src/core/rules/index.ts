@@ -22,6 +22,11 @@ import { costTotal } from './costs/costTotal';
 import { costExpressionUnreadable } from './costs/costExpressionUnreadable';
 import { overviewFields } from './structure/overviewFields';
 import { requiredSections } from './structure/requiredSections';
+import { actionItemPlaceholder } from './action-items/actionItemPlaceholder';
+import { actionItemDueDate } from './action-items/actionItemDueDate';
+import { actionItemVagueTitle } from './action-items/actionItemVagueTitle';
+import { findingWithoutAction } from './action-items/findingWithoutAction';
+import { actionItemsTable } from './action-items/actionItemsTable';
 
 /** Every rule, in id order. Adding a rule: one module, one line here, one docs page, two fixtures. */
 export const allRules: readonly Rule[] = [
@@ -48,6 +53,11 @@ export const allRules: readonly Rule[] = [
   costExpressionUnreadable,
   overviewFields,
   requiredSections,
+  actionItemPlaceholder,
+  actionItemDueDate,
+  actionItemVagueTitle,
+  findingWithoutAction,
+  actionItemsTable,
 ];
 
 /** Finds a rule by id (`PM102`) or name (`timeline-order`), case-insensitively. */

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { applyFixes, lintText, type Finding, type LintConfig } from '../core';
 import { allRules, docsPath } from '../core';
+import { actionItemsToChecklist, actionItemsToCsv, modelOfText, readDueDays, scaffoldActionItems, withDueDaysRule, type ScaffoldOptions } from '../core';
 
 /** What the CLI may do to the outside world; tests pass fakes. */
 export interface CliIo {
@@ -18,6 +19,13 @@ Commands:
                       Lint post-mortems. Exit 0: no errors; 1: errors found; 2: usage or file problem.
   model FILE          Print the extracted model as JSON (schemas/postmortem.schema.json).
   rules               List the rules with their ids, default severities and docs pages.
+  scaffold [--write] [--config FILE] FILE
+                      Create or update the Action Items table from the lessons learned, the
+                      deployment gates and the "what went wrong" findings. Prints the new text
+                      (or writes it with --write); what changed goes to stderr. Exit 0.
+  actions [--format csv|checklist] FILE
+                      Print the action items table as CSV (for a tracker's import) or as a
+                      Markdown checklist.
 
 Options:
   -h, --help          Show this help.
@@ -25,6 +33,9 @@ Options:
 
 Configuration: --config FILE, else .pmkitrc.json in the current directory if present:
   { "rules": { "PM107": "off", "overview-fields": { "severity": "error", "required": ["date", "severity"] } } }
+  "actionItems": { "sectionTitle": "Action Items", "placement": "afterLessons" | "end",
+                   "dueDays": { "SEV-1": 15, "SEV-2": 30, "SEV-3": 60, "default": 30 } } is read by scaffold
+  (and its dueDays by lint, for PM602, unless the rule has its own).
 `;
 
 declare const PMKIT_VERSION: string | undefined;
@@ -60,6 +71,10 @@ function dispatch(args: string[], io: CliIo): number {
       return modelCommand(rest, io);
     case 'rules':
       return rulesCommand(io);
+    case 'scaffold':
+      return scaffoldCommand(rest, io);
+    case 'actions':
+      return actionsCommand(rest, io);
     default:
       io.stderr(`pmkit: unknown command "${command}"\n\n${USAGE}`);
       return 2;
@@ -96,8 +111,9 @@ function lintCommand(args: string[], io: CliIo): number {
     io.stderr(`pmkit: lint needs at least one file\n\n${USAGE}`);
     return 2;
   }
-  const config = loadConfig(parsed.values.config, io);
-  if (config === undefined) return 2;
+  const loaded = loadConfig(parsed.values.config, io);
+  if (loaded === undefined) return 2;
+  const config = withActionItemsDueDays(loaded);
 
   const texts: string[] = [];
   for (const file of files) {
@@ -212,4 +228,76 @@ function describeIoError(error: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The `actionItems` part of the configuration: the scaffold's settings. */
+function scaffoldOptionsOf(config: LintConfig): ScaffoldOptions {
+  const section = (config as { actionItems?: unknown }).actionItems;
+  if (!section || typeof section !== 'object' || Array.isArray(section)) return {};
+  const { sectionTitle, placement, dueDays } = section as Record<string, unknown>;
+  const options: ScaffoldOptions = {};
+  if (typeof sectionTitle === 'string' && sectionTitle.trim()) options.sectionTitle = sectionTitle;
+  if (placement === 'afterLessons' || placement === 'end') options.placement = placement;
+  const days = readDueDays(dueDays);
+  if (days) options.dueDays = days;
+  return options;
+}
+
+/** PM602 checks due dates against `actionItems.dueDays` unless the rule is given its own. */
+function withActionItemsDueDays(config: LintConfig): LintConfig {
+  const dueDays = scaffoldOptionsOf(config).dueDays;
+  return dueDays ? { ...config, rules: withDueDaysRule(config.rules, dueDays) } : config;
+}
+
+/** Reads the one FILE of a command; undefined when a problem was reported. */
+function readOne(command: string, positionals: string[], io: CliIo): { file: string; text: string } | undefined {
+  if (positionals.length !== 1) {
+    io.stderr(`pmkit: ${command} needs exactly one file\n\n${USAGE}`);
+    return undefined;
+  }
+  const file = positionals[0];
+  try {
+    return { file, text: io.readFile(file) };
+  } catch (error) {
+    io.stderr(`pmkit: cannot read ${file}: ${describeIoError(error)}\n`);
+    return undefined;
+  }
+}
+
+function scaffoldCommand(args: string[], io: CliIo): number {
+  const parsed = parse(io, () =>
+    parseArgs({ args, options: { write: { type: 'boolean' }, config: { type: 'string' } }, allowPositionals: true, strict: true }),
+  );
+  if (!parsed) return 2;
+  const config = loadConfig(parsed.values.config, io);
+  if (config === undefined) return 2;
+  const input = readOne('scaffold', parsed.positionals, io);
+  if (!input) return 2;
+  const result = scaffoldActionItems(input.text, modelOfText(input.text), scaffoldOptionsOf(config));
+  for (const change of result.changes) io.stderr(`pmkit: ${input.file}: ${change}\n`);
+  const summary = `${result.added} action item${result.added === 1 ? '' : 's'} added, ${result.updated} updated`;
+  if (parsed.values.write) {
+    if (result.edits.length > 0) io.writeFile(input.file, result.text);
+    io.stdout(`${input.file}: ${result.edits.length > 0 ? summary : 'action items are up to date'}\n`);
+  } else {
+    io.stdout(result.text);
+    io.stderr(`pmkit: ${input.file}: ${summary}${result.edits.length > 0 ? ' (not written; use --write)' : ''}\n`);
+  }
+  return 0;
+}
+
+function actionsCommand(args: string[], io: CliIo): number {
+  const parsed = parse(io, () => parseArgs({ args, options: { format: { type: 'string', default: 'csv' } }, allowPositionals: true, strict: true }));
+  if (!parsed) return 2;
+  const format = String(parsed.values.format);
+  if (format !== 'csv' && format !== 'checklist') {
+    io.stderr(`pmkit: unknown format "${format}"; expected csv or checklist\n`);
+    return 2;
+  }
+  const input = readOne('actions', parsed.positionals, io);
+  if (!input) return 2;
+  const { actionItems } = modelOfText(input.text);
+  if (!actionItems.table) io.stderr(`pmkit: ${input.file} has no action items table; pmkit scaffold --write ${input.file} creates one\n`);
+  io.stdout(format === 'csv' ? actionItemsToCsv(actionItems) : actionItemsToChecklist(actionItems));
+  return 0;
 }

@@ -7,6 +7,7 @@ import { coreLoadMs, isCoreLoaded } from './coreLoader';
 import { PostmortemHovers } from './hovers';
 import { LintController } from './lintController';
 import { PostmortemStatusBar } from './statusBar';
+import { registerActionItems } from './actionItems';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -39,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
       return result && result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line }));
     }),
   );
+
+  context.subscriptions.push(...registerActionItems(controller));
 
   // The documents already open are linted after activation returns, not during it.
   const timer = setTimeout(() => controller.start(), 0);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Core } from './coreLoader';
+import { withDueDaysRule } from '../core/actionItems/config';
+import { readActionItemSettings } from './actionItems/settings';
 
 export const SECTION = 'postmortem';
 
@@ -34,7 +36,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     run: config.get<string>('lint.run') === 'onSave' ? 'onSave' : 'onType',
     debounceMs: Number.isFinite(debounceMs) && debounceMs >= 0 ? debounceMs : 250,
     // The core validates the entries (unknown rules, bad levels) and reports them as config problems.
-    rules: rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as Core.LintConfig['rules']) : undefined,
+    // PM602 holds due dates to the service level the scaffold uses (postmortem.actionItems.dueDays).
+    rules: withDueDaysRule(rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as Core.LintConfig['rules']) : undefined, readActionItemSettings(scope).dueDays),
   };
 }
 

@@ -9,3 +9,4 @@ import './detection.test';
 import './statusBar.test';
 import './newPostmortem.test';
 import './bench.test';
+import './actionItems.test';

@@ -115,3 +115,69 @@ describe('bin/pmkit (the built executable)', () => {
     assert.match(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+/);
   });
 });
+
+describe('pmkit scaffold', () => {
+  it('prints the text with the Action Items table, says what it did on stderr, exits 0 and writes nothing', () => {
+    const { code, stdout, stderr, files } = run(['scaffold', 'ref.md'], { 'ref.md': reference });
+    assert.equal(code, 0);
+    assert.equal(files['ref.md'], reference);
+    assert.match(stdout, /\n## Action Items\n\n\| ID \| Action \| Type \| Priority \| Owner \| Due \| Status \| Ticket \| Source \|\n/);
+    assert.equal((stdout.match(/^\| AI-\d+ \|/gm) ?? []).length, 10);
+    assert.match(stderr, /ref\.md: 10 action items added, 0 updated \(not written; use --write\)/);
+  });
+
+  it('--write writes once; running it again changes nothing; a fresh scaffold does not make lint fail', () => {
+    const files: Record<string, string> = { 'clean.md': clean };
+    const first = run(['scaffold', '--write', 'clean.md'], files);
+    assert.equal(first.code, 0);
+    assert.match(first.stdout, /clean\.md: 10 action items added, 0 updated/);
+    const once = files['clean.md'];
+    for (let i = 0; i < 2; i++) {
+      const again = run(['scaffold', '--write', 'clean.md'], files);
+      assert.match(again.stdout, /clean\.md: action items are up to date/);
+      assert.equal(files['clean.md'], once);
+    }
+    const lint = run(['lint', 'clean.md'], files);
+    assert.equal(lint.code, 0, lint.stdout);
+    assert.match(lint.stdout, /warning .* \[PM601 action-item-placeholder\]/);
+  });
+
+  it('reads actionItems from the configuration: section title, placement and due days (also for PM602)', () => {
+    const config = JSON.stringify({ actionItems: { sectionTitle: 'Follow-ups', placement: 'end', dueDays: { 'SEV-1': 5 } } });
+    const files: Record<string, string> = { 'a.md': clean, '.pmkitrc.json': config };
+    assert.equal(run(['scaffold', '--write', 'a.md'], files).code, 0);
+    assert.ok(files['a.md'].startsWith(clean + '\n\n## Follow-ups\n\n| ID |'));
+    assert.match(files['a.md'], /\| AI-1 \| .* \| 2023-12-28 \| Done \|/);
+    // Moving a due date past the configured 5 days is reported by PM602.
+    files['a.md'] = files['a.md'].replace(/(\| AI-5 \| .*?\| )2023-12-28( \|)/, '$12024-01-05$2');
+    const lint = run(['lint', 'a.md'], files);
+    assert.match(lint.stdout, /AI-5 is due 2024-01-05, 13 days after the incident; the service level for SEV-1 is 5 days/);
+  });
+
+  it('exits 2 without exactly one readable file', () => {
+    for (const args of [['scaffold'], ['scaffold', 'a.md', 'b.md'], ['scaffold', 'missing.md'], ['scaffold', '--nope', 'a.md'], ['actions', '--format', 'xml', 'a.md'], ['actions']]) {
+      const { code, stderr } = run(args, { 'a.md': reference, 'b.md': reference });
+      assert.equal(code, 2, `exit code of pmkit ${args.join(' ')}`);
+      assert.ok(stderr.length > 0);
+    }
+  });
+});
+
+describe('pmkit actions', () => {
+  it('prints the action items as CSV or as a checklist', () => {
+    const files: Record<string, string> = { 'a.md': reference };
+    run(['scaffold', '--write', 'a.md'], files);
+    const csv = run(['actions', 'a.md'], files);
+    assert.equal(csv.code, 0);
+    const records = csv.stdout.split('\r\n');
+    assert.equal(records[0], 'ID,Action,Type,Priority,Owner,Due,Status,Ticket,Source');
+    assert.equal(records[1], 'AI-1,Protocol Compatibility Check: Added to deployment pipeline,prevent,P1,,2024-01-07,Done,,Protocol Compatibility Check (#immediate-actions-completed)');
+    assert.equal(records.length, 12);
+    const checklist = run(['actions', '--format', 'checklist', 'a.md'], files);
+    assert.match(checklist.stdout, /^- \[x\] \*\*AI-1\*\* Protocol Compatibility Check: Added to deployment pipeline \(due 2024-01-07, prevent, P1\)$/m);
+    assert.match(checklist.stdout, /^- \[ \] \*\*AI-10\*\* Initial diagnosis focused on wrong component \(Kafka\) \(due 2024-01-07, P1\)$/m);
+    const none = run(['actions', 'r.md'], { 'r.md': reference });
+    assert.equal(none.code, 0);
+    assert.match(none.stderr, /has no action items table/);
+  });
+});

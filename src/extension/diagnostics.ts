@@ -13,10 +13,19 @@ export function toRange(range: Core.Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
+/** Diagnostics the extension publishes itself, not from a rule of the core: their docs pages. */
+const EXTENSION_DIAGNOSTIC_DOCS: Record<string, string> = {
+  // The timeline preview's Mermaid syntax check (src/extension/preview/mermaidDiagnostics.ts).
+  PM701: 'docs/rules/mermaid-syntax.md',
+  'mermaid-syntax': 'docs/rules/mermaid-syntax.md',
+};
+
 /** The rule's page in the docs shipped with the extension. */
 export function ruleDocsUri(core: typeof Core, extensionUri: vscode.Uri, ruleIdOrName: string): vscode.Uri | undefined {
   const rule = core.findRule(ruleIdOrName);
-  return rule && vscode.Uri.joinPath(extensionUri, core.docsPath(rule));
+  if (rule) return vscode.Uri.joinPath(extensionUri, core.docsPath(rule));
+  const page = EXTENSION_DIAGNOSTIC_DOCS[ruleIdOrName] ?? EXTENSION_DIAGNOSTIC_DOCS[ruleIdOrName.toUpperCase()];
+  return page ? vscode.Uri.joinPath(extensionUri, page) : undefined;
 }
 
 export function toDiagnostic(core: typeof Core, extensionUri: vscode.Uri, document: vscode.TextDocument, finding: Core.Finding): vscode.Diagnostic {

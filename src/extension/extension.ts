@@ -7,6 +7,7 @@ import { coreLoadMs, isCoreLoaded } from './coreLoader';
 import { PostmortemHovers } from './hovers';
 import { LintController } from './lintController';
 import { PostmortemStatusBar } from './statusBar';
+import { registerTimelinePreview } from './preview';
 import { registerActionItems } from './actionItems';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -42,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   context.subscriptions.push(...registerActionItems(controller));
+
+  context.subscriptions.push(...registerTimelinePreview(extensionUri, controller, log));
 
   // The documents already open are linted after activation returns, not during it.
   const timer = setTimeout(() => controller.start(), 0);

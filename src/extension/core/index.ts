@@ -9,3 +9,4 @@ export { docsPath, type Finding, type Rule, type Severity, type TextEdit } from 
 export type { Range, Position } from '../../core/document';
 export type { PostmortemModel, TimelineEvent, Phase, MetricCell, Quantity, Derived } from '../../core/model/types.generated';
 export { scaffoldActionItems, modelOfText, actionItemsToCsv, actionItemsToChecklist, type ScaffoldOptions, type ScaffoldResult } from '../../core/actionItems';
+export { buildTimelineView, previewHeader, mermaidSources } from '../../core/timeline';

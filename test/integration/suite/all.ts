@@ -10,3 +10,5 @@ import './statusBar.test';
 import './newPostmortem.test';
 import './bench.test';
 import './actionItems.test';
+import './preview.test';
+import './previewBench.test';

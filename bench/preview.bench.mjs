@@ -1,0 +1,85 @@
+// Timeline preview benchmark, run by `npm run bench` (bench/run.mjs): in a real VS Code
+// (code-server + headless Chromium, the repo's build), test/integration/suite/previewBench.test.ts
+// measures and logs `PMKIT_BENCH {json}` lines; this script collects them.
+//
+//   node bench/preview.bench.mjs [--edits N] [--no-build]
+//
+// - Edit to updated SVG on the reference post-mortem (median over --edits edits, default 20, after
+//   3 warm-up edits), total and after the preview's debounce, against mermaid.render of the same
+//   diagram alone in the same page. Target: after the debounce, within mermaid's render + 50 ms.
+// - Cold first diagram: from "Open Timeline Preview" to every diagram of the reference drawn, in
+//   a VS Code that has not opened the preview yet; and when the panel is opened again. Target: 1.5 s.
+// Prints a table and writes bench/results/preview.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({ options: { edits: { type: 'string', default: '20' }, 'no-build': { type: 'boolean', default: false } } });
+const TARGETS = { overMermaidMs: 50, firstDiagramMs: 1500 };
+
+if (!opts['no-build']) {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the build failed');
+}
+
+/** Runs the integration launcher on the preview bench suite; resolves to its PMKIT_BENCH results. */
+function launch() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['test/integration/launch/code-server.mjs', '--grep', 'bench: preview'], {
+      cwd: repoRoot,
+      env: { ...process.env, PMKIT_BENCH_PREVIEW_EDITS: String(Number(opts.edits) || 20) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const results = [];
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const match = /PMKIT_BENCH (\{.*\})\s*$/.exec(line);
+        if (match) {
+          const result = JSON.parse(match[1]);
+          if (result.bench === 'preview') results.push(result);
+        } else if (/^\s*(\d+ passing|\d+ failing|\d+\) |Error|AssertionError|\[launcher\] integration tests failed)/.test(line)) {
+          console.log(line);
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(results) : reject(new Error(`the bench suite failed (exit ${code})`))));
+  });
+}
+
+const results = await launch();
+const first = results.find((r) => r.measure === 'firstDiagram');
+const edit = results.find((r) => r.measure === 'editToSvg');
+if (!first || !edit) throw new Error('the bench suite reported no results');
+
+const overMermaid = Math.round((edit.afterDebounce.medianMs - edit.mermaidRender.medianMs) * 10) / 10;
+const rows = [
+  ['edit → updated SVG, total (median)', `${edit.editToSvg.medianMs} ms`, `includes the ${edit.debounceMs} ms debounce; p90 ${edit.editToSvg.p90Ms} ms`],
+  ['edit → updated SVG, after the debounce (median)', `${edit.afterDebounce.medianMs} ms`, `p90 ${edit.afterDebounce.p90Ms} ms; in the page ${edit.page.medianMs} ms`],
+  ['  of which the diagram\'s render in the pass (median)', `${edit.diagramRenderInPass.medianMs} ms`, 'mermaid.parse + mermaid.render + import, in the preview'],
+  ['mermaid.render alone, same diagram, same page (median)', `${edit.mermaidRender.medianMs} ms`, `mermaid.parse alone ${edit.mermaidParse.medianMs} ms`],
+  ['after the debounce − mermaid alone', `${overMermaid} ms`, `target ≤ ${TARGETS.overMermaidMs} ms: ${overMermaid <= TARGETS.overMermaidMs ? 'met' : 'NOT met'}`],
+  ['cold first diagram (new VS Code, first panel)', `${first.coldMs} ms`, `target ≤ ${TARGETS.firstDiagramMs} ms: ${first.coldMs <= TARGETS.firstDiagramMs ? 'met' : 'NOT met'}; page script start → drawn ${first.coldPageMs} ms`],
+  ['first diagram, panel opened again (median)', `${first.reopen.medianMs} ms`, `p90 ${first.reopen.p90Ms} ms over ${first.reopen.samples.length} opens`],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\nTimeline preview on the reference post-mortem (${edit.edits} edits, ${os.cpus().length} CPUs, Node ${process.version})`);
+for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+
+const out = path.join(repoRoot, 'bench', 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'preview.json'), `${JSON.stringify({
+  editToSvg: edit, firstDiagram: first, overMermaidMs: overMermaid, targets: TARGETS,
+  met: { editWithinMermaidPlus50: overMermaid <= TARGETS.overMermaidMs, firstDiagramWithin1500: first.coldMs <= TARGETS.firstDiagramMs },
+  cpus: os.cpus().length, node: process.version,
+}, null, 2)}\n`);
+console.log(`\nwritten: bench/results/preview.json`);

@@ -1,0 +1,139 @@
+// Benchmark of the timeline preview in the real VS Code, run by `npm run bench`
+// (bench/preview.bench.mjs). Registered only when PMKIT_TEST_GREP names a bench, so `npm test`
+// never runs it. Results are log lines `PMKIT_BENCH {json}` that the bench script collects.
+//
+// - Cold first diagram: from the "Open Timeline Preview" command to the preview's report that
+//   every diagram of the reference post-mortem is drawn (first panel of this VS Code, then panels
+//   opened again, whose page and chunks the browser may have cached).
+// - Edit to updated SVG: edits that change a node label of the reference's Mermaid diagram (so
+//   both the diagram and the generated timeline change); the clock starts before `editor.edit`
+//   and stops when the report of that version reaches the extension. Also given: the same from
+//   when the debounced update left the extension (what the target is about), and the time the
+//   page itself spent.
+// - Mermaid alone: mermaid.parse and mermaid.render of the same diagram text, in the same page,
+//   back to back, without the preview around them.
+// All times on the extension host's clock except the page's own (its clock), in ms.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { PREVIEW_DEBOUNCE_MS, type BenchRenderedMessage, type RenderedMessage } from '../../../src/shared/previewProtocol';
+import { REFERENCE, activateExtension, discard, eventually, lintResult, openReferenceCopy, show, workspaceUri } from './helpers';
+
+const EDITS = Number(process.env.PMKIT_BENCH_PREVIEW_EDITS) || 20;
+const WARMUP_EDITS = 3;
+const REOPENS = 5;
+const MERMAID_RUNS = 20;
+
+interface Timing { version: number; changedAt?: number; sentAt: number; renderedAt?: number; webviewMs?: number }
+interface State { uri: string; createdAt: number; reports: RenderedMessage[]; timings: Timing[] }
+
+const state = () => vscode.commands.executeCommand<State | undefined>('postmortem.test.preview', 'state');
+
+function report(result: Record<string, unknown>): void {
+  console.log(`PMKIT_BENCH ${JSON.stringify({ bench: 'preview', ...result })}`);
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { medianMs: round(at(0.5)), p90Ms: round(at(0.9)), minMs: round(sorted[0]), maxMs: round(sorted[sorted.length - 1]), samples: samples.map(round) };
+}
+
+/** Opens the preview of the active editor's document and resolves when every diagram of `version` is drawn: ms since the command. */
+async function timeFirstDiagram(uri: vscode.Uri, version: number): Promise<{ ms: number; pageMs: number }> {
+  const started = performance.now();
+  await vscode.commands.executeCommand('postmortem.openTimelinePreview');
+  const done = await eventually(state, (s) => !!s && s.uri === uri.toString() && s.reports.some((r) => r.version >= version && r.diagrams.every((d) => d.svg)), 'the first diagram', 30_000);
+  const first = done!.reports.find((r) => r.version >= version && r.diagrams.every((d) => d.svg))!;
+  const timing = done!.timings.find((t) => t.version === first.version && t.renderedAt !== undefined);
+  assert.ok(timing, 'no timing for the first render');
+  return { ms: timing.renderedAt! - started, pageMs: first.sinceStartMs };
+}
+
+if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
+  describe('bench: preview', function () {
+    this.timeout(600_000);
+
+    before(async () => {
+      await activateExtension();
+      // The core is loaded and the reference linted before anything is timed.
+      await show(workspaceUri(REFERENCE));
+      await eventually(() => lintResult(workspaceUri(REFERENCE)), (r) => r !== undefined, 'the reference to be linted', 20_000);
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('postmortem.test.preview', 'close');
+    });
+
+    it('cold: first diagram after opening the panel on the reference post-mortem', async () => {
+      const editor = await show(workspaceUri(REFERENCE));
+      const cold = await timeFirstDiagram(editor.document.uri, editor.document.version);
+      const again: number[] = [];
+      const againPage: number[] = [];
+      for (let i = 0; i < REOPENS; i++) {
+        await vscode.commands.executeCommand('postmortem.test.preview', 'close');
+        await show(editor.document.uri);
+        const run = await timeFirstDiagram(editor.document.uri, editor.document.version);
+        again.push(run.ms);
+        againPage.push(run.pageMs);
+      }
+      report({ measure: 'firstDiagram', document: REFERENCE, coldMs: Math.round(cold.ms * 10) / 10, coldPageMs: Math.round(cold.pageMs * 10) / 10, reopen: stats(again), reopenPage: stats(againPage) });
+    });
+
+    it('edit to updated SVG, against mermaid alone on the same diagram', async () => {
+      const editor = await openReferenceCopy('bench-preview');
+      const uri = editor.document.uri;
+      try {
+        await vscode.commands.executeCommand('postmortem.test.preview', 'close');
+        await timeFirstDiagram(uri, editor.document.version);
+        const line = editor.document.getText().split('\n').findIndex((l) => l.includes('Root Cause Found'));
+        assert.ok(line >= 0);
+        const total: number[] = [];
+        const afterDebounce: number[] = [];
+        const page: number[] = [];
+        const mermaidInPass: number[] = [];
+        for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
+          const text = editor.document.lineAt(line).text;
+          const at = text.indexOf('Root Cause Found') + 'Root Cause Found'.length;
+          // Alternately add and remove a "!" after the label: the diagram text changes every time.
+          const started = performance.now();
+          const ok = await editor.edit((edit) => (text[at] === '!' ? edit.delete(new vscode.Range(line, at, line, at + 1)) : edit.insert(new vscode.Position(line, at), '!')));
+          assert.ok(ok);
+          const version = editor.document.version;
+          const done = await eventually(state, (s) => !!s && s.reports.some((r) => r.version === version && r.diagrams[1]?.svgVersion === version), `the render of v${version}`, 20_000);
+          const timing = done!.timings.find((t) => t.version === version)!;
+          const rendered = done!.reports.find((r) => r.version === version)!;
+          if (i < WARMUP_EDITS) continue;
+          total.push(timing.renderedAt! - started);
+          afterDebounce.push(timing.renderedAt! - timing.sentAt);
+          page.push(timing.webviewMs!);
+          mermaidInPass.push(rendered.diagrams[1].renderMs);
+          // Let the lint of this version and its diagnostics settle before the next edit.
+          await new Promise((resolve) => setTimeout(resolve, 350));
+        }
+        const diagramText = (() => {
+          const lines = editor.document.getText().split('\n');
+          const start = lines.findIndex((l) => l.trim() === '```mermaid');
+          const end = lines.findIndex((l, i) => i > start && l.trim() === '```');
+          return lines.slice(start + 1, end).join('\n');
+        })();
+        const alone = await vscode.commands.executeCommand<BenchRenderedMessage>('postmortem.test.preview', 'bench-render', { text: diagramText, runs: MERMAID_RUNS });
+        report({
+          measure: 'editToSvg',
+          document: REFERENCE,
+          edits: EDITS,
+          debounceMs: PREVIEW_DEBOUNCE_MS,
+          editToSvg: stats(total),
+          afterDebounce: stats(afterDebounce),
+          page: stats(page),
+          diagramRenderInPass: stats(mermaidInPass),
+          mermaidRender: stats(alone.renderMs.slice(2)),
+          mermaidParse: stats(alone.parseMs.slice(2)),
+        });
+      } finally {
+        await vscode.commands.executeCommand('postmortem.test.preview', 'close');
+        await discard(uri);
+      }
+    });
+  });
+}

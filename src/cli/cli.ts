@@ -22,7 +22,8 @@ Commands:
   scaffold [--write] [--config FILE] FILE
                       Create or update the Action Items table from the lessons learned, the
                       deployment gates and the "what went wrong" findings. Prints the new text
-                      (or writes it with --write); what changed goes to stderr. Exit 0.
+                      (or writes it with --write); what changed goes to stderr. Exit 0; 1 when
+                      the table cannot be placed (inside an unclosed code block).
   actions [--format csv|checklist] FILE
                       Print the action items table as CSV (for a tracker's import) or as a
                       Markdown checklist.
@@ -274,6 +275,11 @@ function scaffoldCommand(args: string[], io: CliIo): number {
   const input = readOne('scaffold', parsed.positionals, io);
   if (!input) return 2;
   const result = scaffoldActionItems(input.text, modelOfText(input.text), scaffoldOptionsOf(config));
+  if (result.problem) {
+    io.stderr(`pmkit: ${input.file}: ${result.problem}\n`);
+    if (!parsed.values.write) io.stdout(result.text);
+    return 1;
+  }
   for (const change of result.changes) io.stderr(`pmkit: ${input.file}: ${change}\n`);
   const summary = `${result.added} action item${result.added === 1 ? '' : 's'} added, ${result.updated} updated`;
   if (parsed.values.write) {

@@ -5,7 +5,7 @@ import { detectPostmortem } from './postmortemDetection';
 import { affectsSettings, readSettings } from './settings';
 
 /** Documents of these schemes are views of another document (diffs, output): never linted. */
-const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution']);
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'postmortem-proposed']);
 
 interface TrackedDocument {
   /** One linter per document: it caches the parse of each chunk, so re-linting after an edit is cheap. */

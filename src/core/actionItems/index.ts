@@ -1,7 +1,7 @@
 /** Action items: read from the table, scaffolded from the lessons, exported to trackers. */
 export { extractActionItems, roleOfHeader, rolesOfHeader, type ColumnRole } from './extract';
 export {
-  scaffoldActionItems, applyTextEdits, DEFAULT_SECTION_TITLE, PLACEHOLDER, STANDARD_COLUMNS,
+  scaffoldActionItems, planActionItems, applyTextEdits, DEFAULT_SECTION_TITLE, PLACEHOLDER, STANDARD_COLUMNS,
   type ActionItemsPlacement, type ScaffoldItem, type ScaffoldOptions, type ScaffoldResult,
 } from './scaffold';
 export { inferActionType, normalizeType, ACTION_ITEM_TYPES, type ActionItemType } from './infer';

@@ -6,7 +6,7 @@ import type { ColumnRole } from './extract';
 import {
   addDays,
   cellPlain,
-  covers,
+  CoverageIndex,
   DEFAULT_DUE_DAYS,
   dueDaysFor,
   headingAnchors,
@@ -59,6 +59,8 @@ export interface ScaffoldResult {
   changes: string[];
   /** Every row of the table after the scaffold, in table order. */
   items: ScaffoldItem[];
+  /** Why nothing was done although there was something to add (the table would land inside an unclosed code block). */
+  problem?: string;
 }
 
 export const DEFAULT_SECTION_TITLE = 'Action Items';
@@ -74,6 +76,8 @@ interface Candidate {
   origin: 'lesson' | 'gate' | 'finding';
   action: string;
   label: string;
+  labelKey: string;
+  actionKey: string;
   anchor: string;
   done: boolean;
   type?: ActionItemType;
@@ -98,46 +102,135 @@ interface ExistingRow {
  * lesson is now completed, an empty source). Running it on its own output changes nothing.
  */
 export function scaffoldActionItems(text: string, model: PostmortemModel, options: ScaffoldOptions = {}): ScaffoldResult {
+  const { newRows, updatedRows, changes, items, table } = plan(model, options);
+  if (newRows.length === 0 && updatedRows.size === 0) {
+    return { edits: [], text, added: 0, updated: 0, changes: [], items };
+  }
+
+  // 5. The new text: rows updated in place, new rows after the table's last row, or a new table.
   const sectionTitle = options.sectionTitle?.trim() || DEFAULT_SECTION_TITLE;
   const lines = toSegments(text);
   const eol = dominantEol(text);
+  const next = lines.map((segment) => ({ ...segment }));
+  for (const [line, cellUpdates] of updatedRows) next[line].text = replaceCells(next[line].text, cellUpdates);
+  if (table?.table) {
+    insertLines(next, table.table.end.line + 1, newRows, eol);
+  } else {
+    const header = rowLine(STANDARD_COLUMNS.map((r) => HEADER_TEXT[r]));
+    const delimiter = rowLine(STANDARD_COLUMNS.map(() => '---'));
+    const tableLines = [header, delimiter, ...newRows];
+    const section = model.actionItems.section ?? findSection(model.sections, sectionTitle)?.range;
+    const at = section
+      ? insertIntoSection(next, model.sections, section.start.line, tableLines, eol)
+      : insertSection(next, model, options.placement ?? 'afterLessons', sectionTitle, tableLines, eol);
+    const open = openBlockAt(lines, at);
+    if (open) {
+      const problem = `The action items table would go inside the ${open.kind} that starts on line ${open.line + 1} and is never closed; close it, then scaffold again.`;
+      return { edits: [], text, added: 0, updated: 0, changes: [], items: items.filter((i) => i.change !== 'added'), problem };
+    }
+  }
+
+  const newText = next.map((s) => s.text + s.eol).join('');
+  return { edits: [diffEdit(lines, toSegments(newText))], text: newText, added: newRows.length, updated: updatedRows.size, changes, items };
+}
+
+/**
+ * What the scaffold would do, without the text: how many rows it would add and update, and the
+ * rows after it. Cheap enough for a code lens (no pass over the document's text).
+ */
+export function planActionItems(model: PostmortemModel, options: ScaffoldOptions = {}): Omit<ScaffoldResult, 'edits' | 'text'> {
+  const { newRows, updatedRows, changes, items } = plan(model, options);
+  return { added: newRows.length, updated: updatedRows.size, changes, items };
+}
+
+interface Plan {
+  newRows: string[];
+  /** Cell updates (by column, values escaped) by row line. */
+  updatedRows: Map<number, Map<number, string>>;
+  changes: string[];
+  items: ScaffoldItem[];
+  table: PostmortemModel['actionItems'] | undefined;
+}
+
+/** What plan() reads from a model that does not depend on the options: computed once per model. */
+interface ModelFacts {
+  anchors: string[];
+  severity: string | undefined;
+  candidates: ReadonlyArray<Omit<Candidate, never>>;
+  existing: ReadonlyArray<Omit<ExistingRow, 'matched'>>;
+  listed: ReadonlyArray<Omit<ExistingRow, 'matched'>>;
+}
+
+const factsCache = new WeakMap<PostmortemModel, ModelFacts>();
+
+function factsOf(model: PostmortemModel): ModelFacts {
+  let facts = factsCache.get(model);
+  if (facts) return facts;
   const anchors = headingAnchors(model.sections);
-  const severity = incidentSeverity(model);
+  const table = model.actionItems.table ? model.actionItems : undefined;
+  facts = {
+    anchors,
+    severity: incidentSeverity(model),
+    candidates: collectCandidates(model, anchors),
+    existing: (table?.items ?? []).map((item) => ({
+      item,
+      labelKey: key(item.source ?? ''),
+      anchor: (item.sourceTarget ?? '').replace(/^#/, '').toLowerCase(),
+      actionKey: key(item.action),
+      words: significantWords(`${item.action} ${item.source ?? ''}`),
+    })),
+    // Items listed (not tabled) in the action items section count as existing: matched by their
+    // text, covering findings, never changed.
+    listed: (model.actionItems.listItems ?? []).map((entry) => ({
+      item: { action: entry.text, range: entry.range, cellCount: 0, cells: {} },
+      labelKey: '',
+      anchor: '',
+      actionKey: key(entry.text),
+      words: significantWords(entry.text),
+    })),
+  };
+  factsCache.set(model, facts);
+  return facts;
+}
+
+function plan(model: PostmortemModel, options: ScaffoldOptions): Plan {
+  const facts = factsOf(model);
+  const severity = facts.severity;
   const date = model.metadata.date?.date;
   const due = date ? addDays(date, dueDaysFor(severity, options.dueDays ?? DEFAULT_DUE_DAYS)) : undefined;
   const priority = priorityFor(severity);
 
-  const candidates = collectCandidates(model, anchors);
+  const candidates = facts.candidates;
   const table = model.actionItems.table ? model.actionItems : undefined;
   const roles: ColumnRole[] = table?.columnRoles ?? [...STANDARD_COLUMNS];
-  const existing: ExistingRow[] = (table?.items ?? []).map((item) => ({
-    item,
-    labelKey: key(item.source ?? ''),
-    anchor: (item.sourceTarget ?? '').replace(/^#/, '').toLowerCase(),
-    actionKey: key(item.action),
-    words: significantWords(`${item.action} ${item.source ?? ''}`),
-  }));
-  // Items listed (not tabled) in the action items section count as existing: matched by their
-  // text, covering findings, never changed.
-  const listed: ExistingRow[] = (model.actionItems.listItems ?? []).map((entry) => ({
-    item: { action: entry.text, range: entry.range, cellCount: 0, cells: {} },
-    labelKey: '',
-    anchor: '',
-    actionKey: key(entry.text),
-    words: significantWords(entry.text),
-  }));
+  const existing: ExistingRow[] = facts.existing.map((row) => ({ ...row }));
+  const listed: ExistingRow[] = facts.listed.map((row) => ({ ...row }));
 
   // 1. Rows the scaffold wrote before (or the author wrote alike): by source, then by action text.
   const unmatched = new Set(candidates);
-  const passes: Array<(row: ExistingRow, c: Candidate) => boolean> = [
-    (row, c) => row.labelKey !== '' && row.labelKey === key(c.label) && row.anchor === c.anchor,
-    (row, c) => row.labelKey !== '' && row.labelKey === key(c.label),
-    (row, c) => row.actionKey !== '' && row.actionKey === key(c.action),
+  const pool = [...existing, ...listed];
+  const byKey = (keyOf: (row: ExistingRow) => string) => {
+    const map = new Map<string, ExistingRow[]>();
+    for (const row of pool) {
+      const k = keyOf(row);
+      if (!k) continue;
+      const list = map.get(k);
+      if (list) list.push(row);
+      else map.set(k, [row]);
+    }
+    return map;
+  };
+  const passes: Array<[Map<string, ExistingRow[]>, (c: Candidate) => string]> = [
+    [byKey((row) => (row.labelKey ? `${row.labelKey}#${row.anchor}` : '')), (c) => `${c.labelKey}#${c.anchor}`],
+    [byKey((row) => row.labelKey), (c) => c.labelKey],
+    [byKey((row) => row.actionKey), (c) => c.actionKey],
   ];
-  for (const pass of passes) {
+  for (const [map, keyOf] of passes) {
     for (const candidate of candidates) {
       if (!unmatched.has(candidate)) continue;
-      const row = [...existing, ...listed].find((r) => !r.matched && pass(r, candidate));
+      const list = map.get(keyOf(candidate));
+      while (list && list.length > 0 && list[0].matched) list.shift();
+      const row = list?.[0];
       if (!row) continue;
       row.matched = candidate;
       unmatched.delete(candidate);
@@ -145,20 +238,18 @@ export function scaffoldActionItems(text: string, model: PostmortemModel, option
   }
 
   // 2. Gates and findings that a lesson (or an existing row, or an earlier gate) already covers get no row.
-  const lessonWords = candidates.filter((c) => c.origin === 'lesson').map((c) => c.words);
-  const rowWords = [...existing, ...listed].map((r) => r.words);
-  const keptGates: string[][] = [];
+  const covering = new CoverageIndex();
+  for (const c of candidates) if (c.origin === 'lesson') covering.add(c.words);
+  for (const row of pool) covering.add(row.words);
+  for (const c of candidates) if (c.origin === 'gate' && !unmatched.has(c)) covering.add(c.words);
   const fresh: Candidate[] = [];
   for (const candidate of candidates) {
-    if (!unmatched.has(candidate)) {
-      if (candidate.origin === 'gate') keptGates.push(candidate.words);
-      continue;
-    }
+    if (!unmatched.has(candidate)) continue;
     if (candidate.origin === 'gate') {
-      if ([...lessonWords, ...rowWords, ...keptGates].some((w) => covers(candidate.words, w))) continue;
-      keptGates.push(candidate.words);
+      if (covering.covers(candidate.words)) continue;
+      covering.add(candidate.words);
     } else if (candidate.origin === 'finding') {
-      if ([...lessonWords, ...rowWords, ...keptGates].some((w) => covers(candidate.words, w))) continue;
+      if (covering.covers(candidate.words)) continue;
     }
     fresh.push(candidate);
   }
@@ -184,6 +275,15 @@ export function scaffoldActionItems(text: string, model: PostmortemModel, option
       if (due) propose('due', due, (old) => isPlaceholder(old));
       if (candidate.type) propose('type', candidate.type, (old) => isPlaceholder(old));
       propose('source', sourceLink(candidate), (old) => old.trim() === '');
+      // A link the scaffold wrote, to a heading since renamed: point it at the heading's new anchor.
+      const target = row.item.sourceTarget;
+      if (target?.startsWith('#') && row.labelKey === candidate.labelKey && row.anchor !== candidate.anchor && candidate.anchor) {
+        const column = roles.indexOf('source');
+        if (column >= 0 && column < row.item.cellCount && !cellUpdates.has(column)) {
+          cellUpdates.set(column, escapeCell(sourceLink(candidate), true));
+          changes.push(`${row.item.id ?? `"${truncate(row.item.action, 40)}"`}: Source link ${target} → #${candidate.anchor}`);
+        }
+      }
     }
     if (cellUpdates.size > 0) updatedRows.set(row.item.range.start.line, cellUpdates);
     items.push({ ...itemOf(row.item, roles, cellUpdates), origin: 'existing', change: cellUpdates.size > 0 ? 'updated' : 'unchanged' });
@@ -220,26 +320,7 @@ export function scaffoldActionItems(text: string, model: PostmortemModel, option
     });
   }
 
-  if (newRows.length === 0 && updatedRows.size === 0) {
-    return { edits: [], text, added: 0, updated: 0, changes: [], items };
-  }
-
-  // 5. The new text: rows updated in place, new rows after the table's last row, or a new table.
-  const next = lines.map((segment) => ({ ...segment }));
-  for (const [line, cellUpdates] of updatedRows) next[line].text = replaceCells(next[line].text, cellUpdates);
-  if (table?.table) {
-    insertLines(next, table.table.end.line + 1, newRows, eol);
-  } else {
-    const header = rowLine(STANDARD_COLUMNS.map((r) => HEADER_TEXT[r]));
-    const delimiter = rowLine(STANDARD_COLUMNS.map(() => '---'));
-    const tableLines = [header, delimiter, ...newRows];
-    const section = model.actionItems.section ?? findSection(model.sections, sectionTitle)?.range;
-    if (section) insertIntoSection(next, model.sections, section.start.line, tableLines, eol);
-    else insertSection(next, model, options.placement ?? 'afterLessons', sectionTitle, tableLines, eol);
-  }
-
-  const newText = next.map((s) => s.text + s.eol).join('');
-  return { edits: [diffEdit(lines, toSegments(newText))], text: newText, added: newRows.length, updated: updatedRows.size, changes, items };
+  return { newRows, updatedRows, changes, items, table };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,7 +331,8 @@ function collectCandidates(model: PostmortemModel, anchors: readonly string[]): 
   const out: Candidate[] = [];
   for (const lesson of model.lessons) {
     const action = oneLine(lesson.text);
-    if (!action) continue;
+    // Nothing but markup ("**"): no words to write, or to find again.
+    if (!key(action)) continue;
     const label = lesson.title ? oneLine(lesson.title) : truncate(action, 60);
     out.push(candidate('lesson', action, label, anchorAt(lesson.range.start.line), lesson.completed, inferActionType(action)));
   }
@@ -266,14 +348,14 @@ function collectCandidates(model: PostmortemModel, anchors: readonly string[]): 
   for (const finding of model.findings) {
     if (finding.category !== 'went-wrong') continue;
     const action = oneLine(finding.text);
-    if (!action) continue;
+    if (!key(action)) continue;
     out.push(candidate('finding', action, truncate(action, 60), anchorAt(finding.range.start.line), false, inferActionType(action)));
   }
   return out;
 }
 
 function candidate(origin: Candidate['origin'], action: string, label: string, anchor: string, done: boolean, type: ActionItemType | undefined): Candidate {
-  return { origin, action, label, anchor, done, type, words: significantWords(`${action} ${label}`) };
+  return { origin, action, label, labelKey: key(label), actionKey: key(action), anchor, done, type, words: significantWords(`${action} ${label}`) };
 }
 
 function sourceLink(c: Candidate): string {
@@ -392,18 +474,19 @@ function sectionEnd(sections: readonly Section[], index: number, lineCount: numb
   return lineCount;
 }
 
-/** Puts the table at the end of an existing action items section that has none. */
-function insertIntoSection(lines: Segment[], sections: readonly Section[], headingLine: number, tableLines: string[], eol: string): void {
+/** Puts the table at the end of an existing action items section that has none; returns the line it goes at. */
+function insertIntoSection(lines: Segment[], sections: readonly Section[], headingLine: number, tableLines: string[], eol: string): number {
   const index = sections.findIndex((s) => s.range.start.line === headingLine);
   let end = index >= 0 ? sectionEnd(sections, index, lines.length) : lines.length;
   while (end - 1 > headingLine && lines[end - 1].text.trim() === '') end--;
   const block = ['', ...tableLines];
   if (end < lines.length && !(lines[end].text.trim() === '')) block.push('');
   insertLines(lines, end, block, eol);
+  return end;
 }
 
-/** Creates the section: after the lessons section (the outermost lessons heading) or at the end. */
-function insertSection(lines: Segment[], model: PostmortemModel, placement: ActionItemsPlacement, title: string, tableLines: string[], eol: string): void {
+/** Creates the section: after the lessons section (the outermost lessons heading) or at the end; returns the line it goes at. */
+function insertSection(lines: Segment[], model: PostmortemModel, placement: ActionItemsPlacement, title: string, tableLines: string[], eol: string): number {
   const sections = model.sections;
   let at = lines.length;
   let level = 2;
@@ -428,11 +511,44 @@ function insertSection(lines: Segment[], model: PostmortemModel, placement: Acti
       last.eol = eol;
       lines.push(...['', ...block].map((text) => ({ text, eol })), { text: '', eol: '' });
     }
-    return;
+    return lines.length;
   }
   const block = [heading, '', ...tableLines, ''];
   if (at > 0 && lines[at - 1].text.trim() !== '') block.unshift('');
   insertLines(lines, at, block, eol);
+  return at;
+}
+
+/**
+ * The fenced code block or HTML comment still open at line `at` (what comes after it is code or
+ * comment, not Markdown), if any. Follows CommonMark's fences: three or more backticks or tildes
+ * indented by at most three spaces, closed by at least as many of the same.
+ */
+function openBlockAt(lines: readonly Segment[], at: number): { kind: string; line: number } | undefined {
+  let fence: { char: string; length: number; line: number } | undefined;
+  let comment: number | undefined;
+  for (let i = 0; i < Math.min(at, lines.length); i++) {
+    const text = lines[i].text;
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (comment !== undefined) {
+      if (text.includes('-->')) comment = undefined;
+      continue;
+    }
+    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text);
+    if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
+      fence = { char: open[1][0], length: open[1].length, line: i };
+      continue;
+    }
+    const start = /^ {0,3}<!--/.exec(text);
+    if (start && !text.slice(start[0].length).includes('-->')) comment = i;
+  }
+  if (fence) return { kind: 'code block', line: fence.line };
+  if (comment !== undefined) return { kind: 'HTML comment', line: comment };
+  return undefined;
 }
 
 function lessonsSectionIndex(model: PostmortemModel): number {

@@ -14,6 +14,7 @@ const PLACEHOLDER_TICKET = /^[a-z]+-(?:x{2,}|\?+|n+|0{3,}|#+)$/i;
 
 /** Markup-free, trimmed, single-spaced text of a cell. */
 export function cellPlain(text: string): string {
+  if (!/[\\[*_`~]/.test(text)) return /\s\s|^\s|\s$|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return text
     .replace(/\\\|/g, '|')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -138,12 +139,19 @@ export function headingAnchors(sections: readonly Section[]): string[] {
   });
 }
 
-/** Index of the section a line belongs to (the last heading at or above it), or -1. */
+/** Index of the section a line belongs to (the last heading at or above it), or -1. Binary search. */
 export function sectionIndexAt(sections: readonly Section[], line: number): number {
+  let low = 0;
+  let high = sections.length - 1;
   let found = -1;
-  for (let i = 0; i < sections.length; i++) {
-    if (sections[i].range.start.line <= line) found = i;
-    else break;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid].range.start.line <= line) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
   }
   return found;
 }
@@ -192,4 +200,42 @@ export function covers(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const shared = sharedWords(a, b);
   return shared >= Math.min(2, a.length, b.length);
+}
+
+/**
+ * Texts indexed by the first letters of their words, so that finding the ones that cover a text
+ * looks only at texts sharing a word start with it (two words can only be the same word when they
+ * share their first four letters, or are equal 3-letter words).
+ */
+export class CoverageIndex {
+  private readonly buckets = new Map<string, number[]>();
+  private readonly texts: string[][] = [];
+
+  /** Adds a text's significant words. */
+  add(words: readonly string[]): void {
+    const id = this.texts.length;
+    this.texts.push([...words]);
+    for (const bucket of new Set(words.map(bucketOf))) {
+      const list = this.buckets.get(bucket);
+      if (list) list.push(id);
+      else this.buckets.set(bucket, [id]);
+    }
+  }
+
+  /** True when some added text covers `words` (see covers). */
+  covers(words: readonly string[]): boolean {
+    const seen = new Set<number>();
+    for (const bucket of new Set(words.map(bucketOf))) {
+      for (const id of this.buckets.get(bucket) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (covers(words, this.texts[id])) return true;
+      }
+    }
+    return false;
+  }
+}
+
+function bucketOf(word: string): string {
+  return word.length >= 4 ? word.slice(0, 4) : word;
 }

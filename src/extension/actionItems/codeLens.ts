@@ -30,9 +30,10 @@ export class ActionItemsCodeLens implements vscode.CodeLensProvider, vscode.Disp
     if (!model || model.lessons.length === 0) return [];
     const heading = lessonsHeading(model);
     if (!heading) return [];
-    const result = loadCore().scaffoldActionItems(document.getText(), model, scaffoldOptions(settings));
+    // The plan only: no pass over the text, cheap on every lint.
+    const result = loadCore().planActionItems(model, scaffoldOptions(settings));
     let title: string;
-    if (result.edits.length === 0) title = `$(check) Action items up to date (${result.items.length})`;
+    if (result.added === 0 && result.updated === 0) title = `$(check) Action items up to date (${result.items.length})`;
     else if (result.updated > 0) title = `$(checklist) Scaffold action items: ${result.added} new, ${result.updated} to update`;
     else title = `$(checklist) Scaffold action items: ${result.added} new`;
     const range = new vscode.Range(heading.start.line, 0, heading.start.line, 0);

@@ -42,6 +42,10 @@ export async function scaffoldActionItems(
   const model = controller.currentResult(document)?.model ?? core.modelOfText(text);
   const result = core.scaffoldActionItems(text, model, scaffoldOptions(readActionItemSettings(document)));
   const outcome: ScaffoldOutcome = { added: result.added, updated: result.updated, applied: false, changes: result.changes };
+  if (result.problem) {
+    void vscode.window.showWarningMessage(`Scaffold Action Items: ${result.problem}`);
+    return outcome;
+  }
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(
       model.lessons.length === 0 && model.findings.length === 0 && model.gateBlocks.length === 0

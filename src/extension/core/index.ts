@@ -8,5 +8,5 @@ export { allRules, findRule } from '../../core/rules';
 export { docsPath, type Finding, type Rule, type Severity, type TextEdit } from '../../core/rules/rule';
 export type { Range, Position } from '../../core/document';
 export type { PostmortemModel, TimelineEvent, Phase, MetricCell, Quantity, Derived } from '../../core/model/types.generated';
-export { scaffoldActionItems, modelOfText, actionItemsToCsv, actionItemsToChecklist, type ScaffoldOptions, type ScaffoldResult } from '../../core/actionItems';
+export { scaffoldActionItems, planActionItems, modelOfText, actionItemsToCsv, actionItemsToChecklist, type ScaffoldOptions, type ScaffoldResult } from '../../core/actionItems';
 export { buildTimelineView, previewHeader, mermaidSources } from '../../core/timeline';

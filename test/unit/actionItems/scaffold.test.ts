@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { applyTextEdits, lintText, scaffoldActionItems, type ScaffoldOptions, type ScaffoldResult } from '../../../src/core';
+import { applyTextEdits, lintText, planActionItems, scaffoldActionItems, type ScaffoldOptions, type ScaffoldResult } from '../../../src/core';
 import { referencePath, repoRoot, schemaErrors } from '../helpers';
 
 const reference = readFileSync(referencePath, 'utf8');
@@ -10,8 +10,12 @@ const shape = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 
 
 /** Scaffolds `text` once, checking the invariants every result keeps. */
 function scaffold(text: string, options?: ScaffoldOptions): ScaffoldResult {
-  const result = scaffoldActionItems(text, lintText(text).model, options);
+  const model = lintText(text).model;
+  const result = scaffoldActionItems(text, model, options);
   assert.ok(result.edits.length <= 1, 'at most one edit');
+  // The plan (for the code lens) says the same without the text.
+  const { added, updated, changes, items } = result;
+  if (!result.problem) assert.deepEqual(planActionItems(model, options), { added, updated, changes, items });
   assert.equal(applyTextEdits(text, result.edits), result.text, 'the edit gives the text');
   if (result.edits.length === 0) assert.equal(result.text, text);
   return result;
@@ -238,6 +242,15 @@ describe('scaffoldActionItems on documents of other shapes', () => {
     assert.deepEqual([result.edits, result.added, result.text], [[], 0, nothing]);
   });
 
+  it('refuses, with the reason, to put the table inside a code block that is never closed', () => {
+    const text = '# Outage\n\n**Date**: 2024-05-02\n\n## Lessons Learned\n\n- **Retry budget**: Cap retries at 3\n\n## Logs\n\n```\nERROR retry storm\n';
+    const result = scaffold(text, { placement: 'end' });
+    assert.deepEqual([result.edits, result.added, result.text], [[], 0, text]);
+    assert.match(result.problem ?? '', /inside the code block that starts on line 11 and is never closed/);
+    // After the lessons, before "## Logs", it is fine.
+    assert.equal(scaffold(text).added, 1);
+  });
+
   it('escapes pipes in lesson text', () => {
     const text = '# Outage\n\n**Date**: 2024-05-02\n\n## Lessons Learned\n\n- **Retry budget**: cap retries at 3 | 5 for batch\n';
     const result = scaffold(text);
@@ -252,22 +265,38 @@ describe('scaffoldActionItems on documents of other shapes', () => {
 
 describe('scaffoldActionItems: properties', () => {
   const lines = reference.split('\n');
-  it('on mutations of the reference (lines dropped, duplicated, swapped): one edit, idempotent', () => {
-    const mutation = fc.array(fc.tuple(fc.constantFrom('drop', 'dup', 'swap'), fc.nat(lines.length - 1), fc.nat(lines.length - 1)), { minLength: 1, maxLength: 6 });
+  it('on mutations of the reference (lines dropped, duplicated, swapped, cut): one edit, idempotent', () => {
+    const mutation = fc.array(fc.tuple(fc.constantFrom('drop', 'dup', 'swap', 'cut'), fc.nat(lines.length - 1), fc.nat(lines.length - 1), fc.nat(60)), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(mutation, (steps) => {
         const mutated = [...lines];
-        for (const [kind, a, b] of steps) {
+        for (const [kind, a, b, n] of steps) {
           const i = a % mutated.length;
           const j = b % mutated.length;
           if (kind === 'drop') mutated.splice(i, 1);
           else if (kind === 'dup') mutated.splice(i, 0, mutated[i]);
+          else if (kind === 'cut') mutated[i] = mutated[i].slice(0, n);
           else [mutated[i], mutated[j]] = [mutated[j], mutated[i]];
         }
         const [, once, twice] = runs(mutated.join('\n'), 2);
         assert.equal(twice, once);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('with lessons and findings of any text (markup, pipes, brackets, emoji): rows stay regular and three runs equal one', () => {
+    const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('**a|b**: c', '`x|y`', '[l](#u) \\| z', '<b>x</b>', '_a_ *b*', '**', '| a | b |', '\\', '[[x]]', '](', 'é ü 中文 🔥'));
+    fc.assert(
+      fc.property(fc.array(junk, { minLength: 1, maxLength: 4 }), fc.array(junk, { maxLength: 3 }), (lessons, findings) => {
+        let text = reference.replace('4. **Regional Isolation**: Prevent cross-region gossip storms', ['4. **Regional Isolation**: Prevent cross-region gossip storms', ...lessons.map((l, i) => `${5 + i}. ${l.replace(/[\r\n]/g, ' ')}`)].join('\n'));
+        text = text.replace('- Initial diagnosis focused on wrong component (Kafka)', ['- Initial diagnosis focused on wrong component (Kafka)', ...findings.map((f) => `- ${f.replace(/[\r\n]/g, ' ')}`)].join('\n'));
+        const [, once, twice, thrice] = runs(text, 3);
+        assert.equal(twice, once);
+        assert.equal(thrice, once);
+        assert.ok(lintText(once).model.actionItems.items.every((item) => item.cellCount === 9));
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -154,6 +154,15 @@ describe('pmkit scaffold', () => {
     assert.match(lint.stdout, /AI-5 is due 2024-01-05, 13 days after the incident; the service level for SEV-1 is 5 days/);
   });
 
+  it('exits 1, writing nothing, when the table would land inside an unclosed code block', () => {
+    const text = '# Outage\n\n**Date**: 2024-05-02\n\n## Lessons Learned\n\n- Cap retries at 3\n\n## Logs\n\n```\nERROR retry storm\n';
+    const files: Record<string, string> = { 'a.md': text, '.pmkitrc.json': JSON.stringify({ actionItems: { placement: 'end' } }) };
+    const { code, stderr } = run(['scaffold', '--write', 'a.md'], files);
+    assert.equal(code, 1);
+    assert.match(stderr, /inside the code block that starts on line 11/);
+    assert.equal(files['a.md'], text);
+  });
+
   it('exits 2 without exactly one readable file', () => {
     for (const args of [['scaffold'], ['scaffold', 'a.md', 'b.md'], ['scaffold', 'missing.md'], ['scaffold', '--nope', 'a.md'], ['actions', '--format', 'xml', 'a.md'], ['actions']]) {
       const { code, stderr } = run(args, { 'a.md': reference, 'b.md': reference });

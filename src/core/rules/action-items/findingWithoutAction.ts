@@ -1,4 +1,4 @@
-import { covers, significantWords } from '../../actionItems/text';
+import { CoverageIndex, significantWords } from '../../actionItems/text';
 import type { Rule } from '../rule';
 
 /**
@@ -17,15 +17,14 @@ export const findingWithoutAction: Rule = {
   check({ model, report }) {
     const table = model.actionItems;
     if (!table.table || table.items.length === 0) return;
-    const items = [
-      ...table.items.map((item) => significantWords(`${item.action} ${item.source ?? ''}`)),
-      ...(table.listItems ?? []).map((entry) => significantWords(entry.text)),
-    ];
+    const items = new CoverageIndex();
+    for (const item of table.items) items.add(significantWords(`${item.action} ${item.source ?? ''}`));
+    for (const entry of table.listItems ?? []) items.add(significantWords(entry.text));
     const related = [{ range: table.table, message: 'The action items table.' }];
     for (const finding of model.findings) {
       if (finding.category !== 'went-wrong') continue;
       const words = significantWords(finding.text);
-      if (words.length === 0 || items.some((item) => covers(words, item))) continue;
+      if (words.length === 0 || items.covers(words)) continue;
       report({
         message: `No action item covers this finding ("${finding.text.length > 60 ? `${finding.text.slice(0, 60).trimEnd()}…` : finding.text}"); add one, e.g. with "Post-Mortem: Scaffold Action Items", or say in the table why none is needed.`,
         range: finding.range,

@@ -65,11 +65,14 @@ const overMermaid = Math.round((edit.afterDebounce.medianMs - edit.mermaidRender
 const rows = [
   ['edit → updated SVG, total (median)', `${edit.editToSvg.medianMs} ms`, `includes the ${edit.debounceMs} ms debounce; p90 ${edit.editToSvg.p90Ms} ms`],
   ['edit → updated SVG, after the debounce (median)', `${edit.afterDebounce.medianMs} ms`, `p90 ${edit.afterDebounce.p90Ms} ms; in the page ${edit.page.medianMs} ms`],
-  ['  of which the diagram\'s render in the pass (median)', `${edit.diagramRenderInPass.medianMs} ms`, 'mermaid.parse + mermaid.render + import, in the preview'],
+  ['  of which the diagram in the pass (median)', `${edit.diagramRenderInPass.medianMs} ms`, `mermaid.parse ${edit.mermaidParseInPass.medianMs} + mermaid.render ${edit.mermaidRenderInPass.medianMs} + import into the page ${edit.importInPass.medianMs} ms`],
   ['mermaid.render alone, same diagram, same page (median)', `${edit.mermaidRender.medianMs} ms`, `mermaid.parse alone ${edit.mermaidParse.medianMs} ms`],
   ['after the debounce − mermaid alone', `${overMermaid} ms`, `target ≤ ${TARGETS.overMermaidMs} ms: ${overMermaid <= TARGETS.overMermaidMs ? 'met' : 'NOT met'}`],
-  ['cold first diagram (new VS Code, first panel)', `${first.coldMs} ms`, `target ≤ ${TARGETS.firstDiagramMs} ms: ${first.coldMs <= TARGETS.firstDiagramMs ? 'met' : 'NOT met'}; page script start → drawn ${first.coldPageMs} ms`],
-  ['first diagram, panel opened again (median)', `${first.reopen.medianMs} ms`, `p90 ${first.reopen.p90Ms} ms over ${first.reopen.samples.length} opens`],
+  ['cold: first SVG (the generated timeline)', `${first.coldFirstSvgMs} ms`, `target ≤ ${TARGETS.firstDiagramMs} ms: ${first.coldFirstSvgMs <= TARGETS.firstDiagramMs ? 'met' : 'NOT met'}`],
+  ['cold: every diagram drawn (Mermaid included)', `${first.coldMs} ms`, `target ≤ ${TARGETS.firstDiagramMs} ms: ${first.coldMs <= TARGETS.firstDiagramMs ? 'met' : 'NOT met'}`],
+  ['  page ready / update sent (after the command)', `${first.cold.readyMs} ms`, `update sent at ${first.cold.sentMs} ms`],
+  ['  page clock: HTML in / script runs / Mermaid in / all drawn', `${first.cold.page.drawn} ms`, [first.cold.page.htmlArrived, first.cold.page.scriptStart, first.cold.page.mermaidLoaded, first.cold.page.drawn].map((x) => (x === undefined ? '?' : Math.round(x))).join(' / ') + ' ms after the page started loading'],
+  ['panel opened again: first SVG / all drawn (medians)', `${first.reopen.medianMs} ms`, `first SVG ${first.reopenFirstSvg.medianMs} ms; all drawn p90 ${first.reopen.p90Ms} ms over ${first.reopen.samples.length} opens`],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nTimeline preview on the reference post-mortem (${edit.edits} edits, ${os.cpus().length} CPUs, Node ${process.version})`);
@@ -79,7 +82,11 @@ const out = path.join(repoRoot, 'bench', 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'preview.json'), `${JSON.stringify({
   editToSvg: edit, firstDiagram: first, overMermaidMs: overMermaid, targets: TARGETS,
-  met: { editWithinMermaidPlus50: overMermaid <= TARGETS.overMermaidMs, firstDiagramWithin1500: first.coldMs <= TARGETS.firstDiagramMs },
+  met: {
+    editWithinMermaidPlus50: overMermaid <= TARGETS.overMermaidMs,
+    firstSvgWithin1500: first.coldFirstSvgMs <= TARGETS.firstDiagramMs,
+    allDiagramsWithin1500: first.coldMs <= TARGETS.firstDiagramMs,
+  },
   cpus: os.cpus().length, node: process.version,
 }, null, 2)}\n`);
 console.log(`\nwritten: bench/results/preview.json`);

@@ -1,6 +1,7 @@
 // Builds every bundle with esbuild: the extension (Node, `vscode` external), the CLI,
 // the webview (browser) and the integration test suite. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { webviewPreloadManifest } from './webview-preload.mjs';
 import { mkdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -66,6 +67,9 @@ if (existsSync('src/webview/main.ts')) {
     // Mermaid is most of this bundle: always minified (the page parses less), each diagram type
     // in its own chunk, loaded by dynamic import from the extension's folder when first drawn.
     minify: true,
+    // dist/webview/preload.json: the chunks the page preloads for a first render.
+    metafile: true,
+    plugins: [webviewPreloadManifest()],
   });
 }
 

@@ -94,6 +94,8 @@ export interface RenderedDiagram {
   error?: string;
   /** Render time of this pass for this diagram, ms (0 when unchanged and kept). */
   renderMs: number;
+  /** For a Mermaid diagram rendered in this pass: mermaid.parse, mermaid.render, and the import of its SVG into the page, ms. */
+  mermaid?: { parseMs?: number; renderMs?: number; importMs?: number };
 }
 
 /** A render pass of `version` finished (it was not overtaken by a newer version). */
@@ -107,6 +109,8 @@ export interface RenderedMessage extends AboutDocument {
   finishedAt: number;
   /** Milliseconds from the webview's script start to the end of this pass. */
   sinceStartMs: number;
+  /** Milestones of the page, in ms since it started loading (its performance.now()). */
+  page: { htmlArrived?: number; scriptStart: number; mermaidLoaded?: number; firstUpdate?: number; firstSvg?: number };
   /** Set when a script ran that should not have (hostile content): must never be true. */
   scriptInjected: boolean;
   /** Content Security Policy violations seen so far (directive: count). */

@@ -18,7 +18,7 @@ import {
   type UpdateMessage,
 } from '../shared/previewProtocol';
 import { mermaidSvgText, pngBase64, timelineSvgText } from './exporter';
-import { configure, exclusive, loadMermaid, renderMermaid, timeMermaid, type RenderedMermaid, type SyntaxProblem } from './mermaidRenderer';
+import { configure, exclusive, loadMermaid, renderMermaid, timeMermaid, type MermaidTimes, type RenderedMermaid, type SyntaxProblem } from './mermaidRenderer';
 import { renderTimelineSvg } from './timelineSvg';
 
 interface VsCodeApi {
@@ -114,6 +114,8 @@ interface Slot {
   rendered?: RenderedMermaid & { version: number };
   problem?: SyntaxProblem;
   renderMs: number;
+  /** Of the last render (reported once). */
+  times?: Partial<MermaidTimes>;
 }
 
 let current: UpdateMessage | undefined;
@@ -125,13 +127,46 @@ let timelineMs = 0;
 let settling: Promise<void> | undefined;
 let mermaid: Mermaid | undefined;
 
-const mermaidLoad = loadMermaid().then(
-  (loaded) => (mermaid = loaded),
-  (error: unknown) => {
-    post({ type: 'error', message: `Mermaid could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
-    throw error;
-  },
-);
+let mermaidLoadedAt: number | undefined;
+let firstUpdateAt: number | undefined;
+/** When the first SVG (the generated timeline, usually) was on the page. */
+let firstSvgAt: number | undefined;
+let mermaidLoading: Promise<Mermaid> | undefined;
+
+/** Mermaid, imported on first need: at once when the page says its document has diagrams. */
+function mermaidLoad(): Promise<Mermaid> {
+  mermaidLoading ??= loadMermaid().then(
+    (loaded) => {
+      mermaidLoadedAt = performance.now();
+      return (mermaid = loaded);
+    },
+    (error: unknown) => {
+      post({ type: 'error', message: `Mermaid could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      throw error;
+    },
+  );
+  return mermaidLoading;
+}
+
+/**
+ * Imports Mermaid and the chunks the extension expects the first render to need (its diagram
+ * types, their layout) all at once, so that they load in parallel rather than one dynamic import
+ * after another. Mermaid's own later imports of the same files find them loaded.
+ */
+function warmUp(): void {
+  if (!document.body.dataset.mermaid) return;
+  void mermaidLoad().catch(() => undefined);
+  let chunks: unknown;
+  try {
+    chunks = JSON.parse(document.body.dataset.chunks ?? '[]');
+  } catch {
+    return;
+  }
+  if (!Array.isArray(chunks)) return;
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string' && /^chunks\/[\w.-]+\.js$/.test(chunk)) void import(/* @vite-ignore */ new URL(`./${chunk}`, import.meta.url).href).catch(() => undefined);
+  }
+}
 
 function themeKind(): ThemeKind {
   const classes = document.body.classList;
@@ -163,6 +198,7 @@ function onUpdate(update: UpdateMessage): void {
   if (current && update.uri !== current.uri) resetDiagrams();
   current = update;
   receivedAt = performance.now();
+  firstUpdateAt ??= receivedAt;
   vscode.setState({ uri: update.uri });
   renderHeader(update);
   kick();
@@ -204,7 +240,7 @@ async function settle(): Promise<void> {
       if (!mermaid) {
         setStatus('Loading Mermaid…');
         try {
-          await mermaidLoad;
+          await mermaidLoad();
         } catch {
           setStatus('Mermaid could not be loaded; the generated timeline is shown without the Mermaid diagrams.');
           report(update, theme);
@@ -213,9 +249,10 @@ async function settle(): Promise<void> {
         setStatus('');
       }
       const started = performance.now();
+      const times: Partial<MermaidTimes> = {};
       const result = await exclusive(async () => {
         configure(mermaid!, theme);
-        return renderMermaid(mermaid!, diagramId(slot.block.index, key), slot.block.text, renderHost);
+        return renderMermaid(mermaid!, diagramId(slot.block.index, key), slot.block.text, renderHost, times);
       });
       // Dropped when the text or theme changed meanwhile; the next round renders the new one.
       const latest = current?.blocks[slot.block.index];
@@ -225,6 +262,7 @@ async function settle(): Promise<void> {
       }
       slot.key = key;
       slot.renderMs = performance.now() - started;
+      slot.times = times;
       if ('ok' in result) show(slot, result.ok, current.version);
       else showProblem(slot, result.problem);
     }
@@ -267,6 +305,7 @@ function show(slot: Slot, rendered: RenderedMermaid, version: number): void {
   slot.problem = undefined;
   slot.section.view.classList.remove('pm-placeholder', 'pm-stale');
   slot.section.view.replaceChildren(rendered.svg);
+  firstSvgAt ??= performance.now();
   slot.section.error.hidden = true;
   slot.section.error.replaceChildren();
   syncSheets();
@@ -318,6 +357,7 @@ function renderTimeline(update: UpdateMessage, theme: ThemeKind): void {
     timelineSvg = renderTimelineSvg(update.timeline, width);
     view.classList.remove('pm-placeholder');
     view.replaceChildren(timelineSvg);
+    firstSvgAt ??= performance.now();
   }
   const skipped = update.timeline.skipped;
   timelineSection.error.hidden = skipped.length === 0;
@@ -359,6 +399,12 @@ function setStatus(text: string): void {
   status.hidden = text === '';
 }
 
+/** When the page's HTML had arrived (its clock), for the benchmark. */
+function htmlArrived(): number | undefined {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return navigation ? Math.round(navigation.responseEnd) : undefined;
+}
+
 function report(update: UpdateMessage, theme: ThemeKind): void {
   const diagrams: RenderedDiagram[] = [
     { target: 'timeline', svg: timelineSvg !== undefined, svgVersion: update.version, elements: update.timeline.events.length, renderMs: timelineMs },
@@ -369,6 +415,7 @@ function report(update: UpdateMessage, theme: ThemeKind): void {
       elements: slot.rendered?.elements ?? 0,
       ...(slot.problem ? { error: slot.problem.message } : {}),
       renderMs: slot.renderMs,
+      ...(slot.times ? { mermaid: slot.times } : {}),
     })),
   ];
   const errors: MermaidSyntaxError[] = slots.flatMap((slot, i) => (slot.problem
@@ -385,11 +432,15 @@ function report(update: UpdateMessage, theme: ThemeKind): void {
     receivedAt,
     finishedAt,
     sinceStartMs: finishedAt - scriptStart,
+    page: { htmlArrived: htmlArrived(), firstSvg: firstSvgAt, scriptStart, ...(mermaidLoadedAt !== undefined ? { mermaidLoaded: mermaidLoadedAt } : {}), ...(firstUpdateAt !== undefined ? { firstUpdate: firstUpdateAt } : {}) },
     scriptInjected: scriptInjected(),
     cspViolations: { ...cspViolations },
     unsafeNodes: unsafeNodes(app),
   });
-  for (const slot of slots) slot.renderMs = 0;
+  for (const slot of slots) {
+    slot.renderMs = 0;
+    slot.times = undefined;
+  }
   timelineMs = 0;
 }
 
@@ -503,7 +554,7 @@ function onTestClick(request: TestClickRequest): void {
 }
 
 async function onBenchRender(request: BenchRenderRequest): Promise<void> {
-  const loaded = await mermaidLoad;
+  const loaded = await mermaidLoad();
   const theme = themeKind();
   const times = await exclusive(async () => {
     configure(loaded, theme);
@@ -523,3 +574,4 @@ new ResizeObserver(() => {
 }).observe(timelineSection.view);
 
 post({ type: 'ready', ...(vscode.getState()?.uri ? { uri: vscode.getState()!.uri } : {}) });
+warmUp();

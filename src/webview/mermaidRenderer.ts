@@ -83,6 +83,13 @@ export interface SyntaxProblem {
   detail: string;
 }
 
+/** Where the time of one diagram went: mermaid.parse, mermaid.render, turning its SVG into the page's. */
+export interface MermaidTimes {
+  parseMs: number;
+  renderMs: number;
+  importMs: number;
+}
+
 export interface RenderedMermaid {
   svg: SVGSVGElement;
   /** Mermaid's stylesheet for this diagram (scoped by the SVG's id). */
@@ -102,16 +109,25 @@ export async function renderMermaid(
   id: string,
   text: string,
   host: HTMLElement,
+  times: Partial<MermaidTimes> = {},
 ): Promise<{ ok: RenderedMermaid } | { problem: SyntaxProblem }> {
   const prepared = prepareMermaidText(text);
+  let started = performance.now();
   try {
     await mermaid.parse(prepared.text);
   } catch (error) {
     return { problem: problemOf(error, prepared.firstParsedLine) };
+  } finally {
+    times.parseMs = performance.now() - started;
   }
   try {
+    started = performance.now();
     const { svg, css } = await withStylesThroughCssom(() => mermaid.render(id, prepared.text, host));
-    return { ok: importSvg(svg, css) };
+    times.renderMs = performance.now() - started;
+    started = performance.now();
+    const ok = importSvg(svg, css);
+    times.importMs = performance.now() - started;
+    return { ok };
   } catch (error) {
     return { problem: problemOf(error, prepared.firstParsedLine) };
   } finally {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 /** The folders the preview may load from: the built webview bundle and its stylesheet, nothing else. */
@@ -34,10 +35,60 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): s
   ].join('; ');
 }
 
-/** The page: the CSP, the stylesheet, and the bundle as an ES module with the nonce. */
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/**
+ * Mermaid's chunks a first render of these diagram types needs: its diagram module and, for
+ * flowcharts, the ELK layout that Mermaid 12 uses by default. Types not listed load on demand.
+ */
+const CHUNKS_BY_TYPE: Record<string, string[]> = {
+  graph: ['flowDiagram', 'elk'],
+  flowchart: ['flowDiagram', 'elk'],
+  'flowchart-elk': ['flowDiagram', 'elk'],
+  sequenceDiagram: ['sequenceDiagram'],
+  gantt: ['ganttDiagram'],
+  pie: ['pieDiagram'],
+  erDiagram: ['erDiagram'],
+  journey: ['journeyDiagram'],
+  gitGraph: ['gitGraphDiagram'],
+};
+
+interface PreloadManifest {
+  mermaid: string[];
+  chunks: Record<string, string[]>;
+}
+
+/**
+ * The Mermaid chunks a first render of `diagramTypes` will import, from dist/webview/preload.json
+ * (written by the build): Mermaid's core, each diagram type's module, its layout. The page imports
+ * them all at once as soon as it has asked for the document, instead of one after the other as
+ * Mermaid reaches each dynamic import. Nothing when the document has no Mermaid block (the page
+ * then loads no Mermaid at all).
+ */
+export function warmChunks(extensionUri: vscode.Uri, diagramTypes: readonly string[]): string[] {
+  if (diagramTypes.length === 0) return [];
+  let manifest: PreloadManifest;
+  try {
+    manifest = JSON.parse(readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'preload.json').fsPath, 'utf8')) as PreloadManifest;
+  } catch {
+    return [];
+  }
+  // The first file of each list is the chunk itself; the others are its static imports, which
+  // the browser fetches with it.
+  const files = new Set<string>(manifest.mermaid.slice(0, 1));
+  for (const type of diagramTypes) {
+    for (const chunk of CHUNKS_BY_TYPE[type] ?? []) for (const file of (manifest.chunks[chunk] ?? []).slice(0, 1)) files.add(file);
+  }
+  return [...files];
+}
+
+/**
+ * The page: the CSP, the stylesheet, the bundle as an ES module with the nonce, and (when the
+ * document has Mermaid blocks) the Mermaid chunks to import early (data-chunks).
+ */
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, diagramTypes: readonly string[] = []): string {
   const nonce = makeNonce();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const chunks = warmChunks(extensionUri, diagramTypes);
+  const data = diagramTypes.length ? ` data-mermaid="1" data-chunks="${escapeAttribute(JSON.stringify(chunks))}"` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -45,11 +96,15 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'preview.css')}">
+<script type="module" nonce="${nonce}" src="${asset('dist', 'webview', 'webview.js')}"></script>
 <title>Timeline Preview</title>
 </head>
-<body>
+<body${data}>
 <main id="app"></main>
-<script type="module" nonce="${nonce}" src="${asset('dist', 'webview', 'webview.js')}"></script>
 </body>
 </html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -27,7 +27,9 @@ export interface VersionTiming {
   version: number;
   /** When the edit that made this version reached the extension. */
   changedAt?: number;
-  /** When the update left for the webview (after the debounce). */
+  /** When the debounce ran out (the lint and the message come after). */
+  firedAt?: number;
+  /** When the update left for the webview. */
   sentAt: number;
   /** When the webview reported the finished render. */
   renderedAt?: number;
@@ -70,11 +72,15 @@ export class TimelinePreview implements vscode.Disposable {
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** When the panel was created or restored (extension host clock). */
   readonly createdAt = performance.now();
+  /** When its page said it was ready, the first time. */
+  private readyAt: number | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly deps: PreviewDeps) {
     this.documentUri = uri;
     panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.webview.html = previewHtml(panel.webview, deps.extensionUri);
+    const document = this.document();
+    const diagramTypes = (document && deps.controller.currentResult(document)?.model.mermaidBlocks.map((block) => block.diagramType)) ?? [];
+    panel.webview.html = previewHtml(panel.webview, deps.extensionUri, diagramTypes);
     this.updateTitle();
     this.disposables.push(
       this.onDidRenderEmitter,
@@ -108,8 +114,8 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   /** Recent reports and timings (tests, benchmark). */
-  history(): { reports: RenderedMessage[]; timings: VersionTiming[] } {
-    return { reports: [...this.reports], timings: [...this.timings.values()] };
+  history(): { reports: RenderedMessage[]; timings: VersionTiming[]; readyAt?: number } {
+    return { reports: [...this.reports], timings: [...this.timings.values()], ...(this.readyAt !== undefined ? { readyAt: this.readyAt } : {}) };
   }
 
   /** Shows `uri` (and the panel, without taking the focus). */
@@ -189,7 +195,7 @@ export class TimelinePreview implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.sendUpdate(true);
+      this.sendUpdate(true, performance.now());
     }, delayMs);
   }
 
@@ -197,7 +203,7 @@ export class TimelinePreview implements vscode.Disposable {
    * Sends the document as it is now. `always`: even when this version was sent already (the
    * page reloaded); otherwise only a new version or new problem counts are worth a message.
    */
-  private sendUpdate(always: boolean): void {
+  private sendUpdate(always: boolean, firedAt?: number): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     const document = this.document();
@@ -221,7 +227,12 @@ export class TimelinePreview implements vscode.Disposable {
     };
     this.lastSent = { version: document.version, counts: countsKey };
     if (!this.timings.has(document.version)) {
-      this.timings.set(document.version, { version: document.version, changedAt: this.changedAt.get(document.version), sentAt: performance.now() });
+      this.timings.set(document.version, {
+        version: document.version,
+        changedAt: this.changedAt.get(document.version),
+        ...(firedAt !== undefined ? { firedAt } : {}),
+        sentAt: performance.now(),
+      });
       this.changedAt.delete(document.version);
       while (this.timings.size > KEPT_REPORTS) this.timings.delete(this.timings.keys().next().value!);
     }
@@ -232,6 +243,7 @@ export class TimelinePreview implements vscode.Disposable {
     if (!isFromWebview(message)) return;
     switch (message.type) {
       case 'ready':
+        this.readyAt ??= performance.now();
         return this.sendUpdate(true);
       case 'rendered':
         return this.onRendered(message);

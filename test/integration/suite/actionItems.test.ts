@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  REFERENCE_DIAGNOSTICS, activateExtension, discard, eventually, openReferenceCopy, ruleId, setSetting, summarize, waitForDiagnostics,
-  waitForSummary, workspaceUri,
+  REFERENCE_DIAGNOSTICS, activateExtension, discard, eventually, openReferenceCopy, resetSettings, ruleId, setSetting, summarize,
+  waitForDiagnostics, waitForSummary, workspaceUri,
 } from './helpers';
 
 const SCAFFOLD = 'postmortem.scaffoldActionItems';
@@ -139,6 +139,32 @@ describe('action items', () => {
       assert.equal(checklist.filter((l) => l.startsWith('- [ ] ')).length, 6);
     } finally {
       for (const file of [csvUri, checklistUri]) await vscode.workspace.fs.delete(file, { useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
+  it('follows the settings: section title, placement and due days (which PM602 then holds open items to)', async () => {
+    await setSetting('actionItems.sectionTitle', 'Follow-up Work');
+    await setSetting('actionItems.placement', 'end');
+    // (VS Code merges an object setting into its default: give every key.)
+    await setSetting('actionItems.dueDays', { 'SEV-1': 7, 'SEV-2': 30, 'SEV-3': 60, default: 30 });
+    try {
+      const editor = await openReferenceCopy('action-items-settings');
+      opened.push(editor.document.uri);
+      const uri = editor.document.uri;
+      await scaffold(uri);
+      const text = editor.document.getText();
+      assert.match(text, /\*Classification: Internal Use - Sanitized for Atlas Documentation\*\n\n## Follow-up Work\n\n\| ID \|/);
+      assert.ok(rowsOf(text).every((r) => r.includes('| 2023-12-30 |')));
+      // Moving an open item past the 7 days is reported.
+      const line = text.split('\n').findIndex((l) => l.startsWith('| AI-5 |'));
+      const at = editor.document.lineAt(line).text.indexOf('2023-12-30');
+      assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(line, at, line, at + 10), '2024-01-05')));
+      const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => ruleId(x) === 'PM602'), 'PM602 on the late due date');
+      const pm602 = diagnostics.filter((d) => ruleId(d) === 'PM602');
+      assert.equal(pm602.length, 1);
+      assert.match(pm602[0].message, /13 days after the incident; the service level for SEV-1 is 7 days/);
+    } finally {
+      await resetSettings('actionItems.sectionTitle', 'actionItems.placement', 'actionItems.dueDays');
     }
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   actionItemsToChecklist, actionItemsToCsv, checkActionTitle, covers, inferActionType, isPlaceholder, lintText, scaffoldActionItems, significantWords,
+  withDueDaysRule,
 } from '../../../src/core';
 import { referencePath, repoRoot, schemaErrors } from '../helpers';
 
@@ -174,5 +175,28 @@ describe('action items: exports', () => {
       ].join('\n'),
     );
     assert.equal(actionItemsToChecklist({ items: [] }), '');
+  });
+});
+
+describe('action items: one service level for the scaffold and PM602', () => {
+  const dueDays = { 'SEV-1': 5 };
+  it('gives PM602 the dueDays setting unless the rule has its own, keeping its level, and not when it is off', () => {
+    assert.equal(withDueDaysRule(undefined, undefined), undefined);
+    assert.deepEqual(withDueDaysRule(undefined, dueDays), { PM602: { dueDays } });
+    assert.deepEqual(withDueDaysRule({ PM101: 'off' }, dueDays), { PM101: 'off', PM602: { dueDays } });
+    assert.deepEqual(withDueDaysRule({ 'action-item-due-date': 'error' }, dueDays), { 'action-item-due-date': { severity: 'error', dueDays } });
+    assert.deepEqual(withDueDaysRule({ pm602: { dueDays: { default: 9 } } }, dueDays), { pm602: { dueDays: { default: 9 } } });
+    assert.deepEqual(withDueDaysRule({ PM602: 'off' }, dueDays), { PM602: 'off' });
+    assert.deepEqual(withDueDaysRule({ PM602: false }, dueDays), { PM602: false });
+  });
+
+  it('PM602 holds open items to the days it is given (default SEV-1: 15)', () => {
+    // AI-5 (open) due 18 days after the SEV-1 incident of 2023-12-23.
+    const text = scaffoldActionItems(reference, lintText(reference).model).text.replace(/(\| AI-5 \| .*?\| )2024-01-07( \|)/, '$12024-01-10$2');
+    const pm602 = (config?: Parameters<typeof lintText>[1]) => lintText(text, config).findings.filter((f) => f.ruleId === 'PM602').map((f) => f.message);
+    assert.equal(pm602().length, 1);
+    assert.match(pm602()[0], /AI-5 is due 2024-01-10, 18 days after the incident; the service level for SEV-1 is 15 days, so expected 2024-01-07 or earlier/);
+    assert.deepEqual(pm602({ rules: withDueDaysRule({}, { 'SEV-1': 20 }) }), []);
+    assert.equal(pm602({ rules: withDueDaysRule({}, { 'SEV-1': 10 }) }).length, 10 - 4, 'every open item (done ones are not held to it)');
   });
 });

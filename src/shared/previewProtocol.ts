@@ -156,6 +156,8 @@ export interface BenchRenderedMessage extends AboutDocument {
   /** mermaid.render times, ms. */
   renderMs: number[];
   parseMs: number[];
+  /** Parsing render's SVG text into elements (template.innerHTML), ms. */
+  insertMs: number[];
 }
 
 /** Something failed in the webview outside a diagram (mermaid could not load, say). */
@@ -177,6 +179,20 @@ export type FromWebview =
 /** The state the webview saves (vscode.setState) so that the panel can be restored after a reload. */
 export interface PreviewState {
   uri: string;
+  /**
+   * The Mermaid diagrams last drawn, by block index, so that a page reloaded (shown again after
+   * being hidden, or restored after a window reload) shows them at once and redraws only what
+   * changed meanwhile. Left out when they would make the state large.
+   */
+  diagrams?: (SavedDiagram | null)[];
+}
+
+export interface SavedDiagram {
+  /** Theme and text the SVG was drawn from. */
+  key: string;
+  version: number;
+  svg: string;
+  css: string;
 }
 
 const TO_WEBVIEW = new Set<ToWebview['type']>(['update', 'export', 'test-click', 'bench-render']);

@@ -13,12 +13,13 @@ import {
   type MermaidSyntaxError,
   type PreviewState,
   type RenderedDiagram,
+  type SavedDiagram,
   type TestClickRequest,
   type ThemeKind,
   type UpdateMessage,
 } from '../shared/previewProtocol';
 import { mermaidSvgText, pngBase64, timelineSvgText } from './exporter';
-import { configure, exclusive, loadMermaid, renderMermaid, timeMermaid, type MermaidTimes, type RenderedMermaid, type SyntaxProblem } from './mermaidRenderer';
+import { configure, exclusive, importSvg, loadMermaid, renderMermaid, timeMermaid, type MermaidTimes, type RenderedMermaid, type SyntaxProblem } from './mermaidRenderer';
 import { renderTimelineSvg } from './timelineSvg';
 
 interface VsCodeApi {
@@ -196,12 +197,61 @@ function onUpdate(update: UpdateMessage): void {
   // Stale: an older version of the document shown (messages can cross a reload of the page).
   if (current && update.uri === current.uri && update.version < current.version) return;
   if (current && update.uri !== current.uri) resetDiagrams();
+  const first = !current;
   current = update;
   receivedAt = performance.now();
   firstUpdateAt ??= receivedAt;
-  vscode.setState({ uri: update.uri });
+  if (first) restoreSaved(update);
+  if (vscode.getState()?.uri !== update.uri) vscode.setState({ uri: update.uri });
   renderHeader(update);
   kick();
+}
+
+const MAX_SAVED_CHARS = 2_000_000;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** A diagram was swapped in since the last save. */
+let unsaved = false;
+
+/** Saves the diagrams drawn (soon after a pass, once the page is idle again). */
+function saveDiagrams(uri: string): void {
+  if (!unsaved) return;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    if (current?.uri !== uri) return;
+    let size = 0;
+    const diagrams = slots.map((slot): SavedDiagram | null => {
+      if (!slot.rendered || !slot.key) return null;
+      const saved = { key: slot.key, version: slot.rendered.version, svg: slot.rendered.svg.outerHTML, css: slot.rendered.css };
+      size += saved.svg.length + saved.css.length;
+      return saved;
+    });
+    vscode.setState(size <= MAX_SAVED_CHARS ? { uri, diagrams } : { uri });
+    unsaved = false;
+  }, 300);
+}
+
+/**
+ * A reloaded page (shown again after being hidden, restored after a window reload): shows the
+ * diagrams it drew before at once. Those whose theme and text are unchanged are not drawn again;
+ * the others stay as the last good version until their new one is ready.
+ */
+function restoreSaved(update: UpdateMessage): void {
+  const saved = vscode.getState();
+  if (saved?.uri !== update.uri || !saved.diagrams) return;
+  syncSlots(update.blocks);
+  const theme = themeKind();
+  saved.diagrams.forEach((diagram, i) => {
+    const slot = slots[i];
+    if (!diagram || !slot) return;
+    try {
+      const rendered = importSvg(diagram.svg, diagram.css);
+      const unchanged = diagram.key === `${theme}\n${slot.block.text}`;
+      show(slot, rendered, unchanged ? update.version : diagram.version);
+      if (unchanged) slot.key = diagram.key;
+    } catch {
+      // Not restorable: drawn again below.
+    }
+  });
 }
 
 function resetDiagrams(): void {
@@ -306,6 +356,7 @@ function show(slot: Slot, rendered: RenderedMermaid, version: number): void {
   slot.section.view.classList.remove('pm-placeholder', 'pm-stale');
   slot.section.view.replaceChildren(rendered.svg);
   firstSvgAt ??= performance.now();
+  unsaved = true;
   slot.section.error.hidden = true;
   slot.section.error.replaceChildren();
   syncSheets();
@@ -441,6 +492,7 @@ function report(update: UpdateMessage, theme: ThemeKind): void {
     slot.renderMs = 0;
     slot.times = undefined;
   }
+  saveDiagrams(update.uri);
   timelineMs = 0;
 }
 

@@ -12,6 +12,16 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: localResourceRoots(extensionUri) };
 }
 
+/**
+ * Options of the preview's panel. The page is kept while the panel is hidden behind another tab:
+ * redrawing every Mermaid diagram each time the tab comes back would be slow and blank for a
+ * while, and VS Code 1.100's web host can leave later webviews blank once a webview page has
+ * been unloaded and loaded again (see READY_TIMEOUT_MS).
+ */
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { ...webviewOptions(extensionUri), enableFindWidget: true, retainContextWhenHidden: true };
+}
+
 /** A fresh random nonce per page load (base64 of 16 random bytes). */
 export function makeNonce(): string {
   return randomBytes(16).toString('base64');

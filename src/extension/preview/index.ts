@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE, type DiagramTarget, type ExportFormat, type TestClickRequest } from '../../shared/previewProtocol';
 import type { LintController } from '../lintController';
 import { EXPORT_COMMANDS, exportDiagram } from './exportCommands';
+import { panelOptions } from './html';
 import { TimelinePreviewManager } from './timelinePreview';
 
 export const OPEN_PREVIEW_COMMAND = 'postmortem.openTimelinePreview';
@@ -54,7 +55,10 @@ export function registerTimelinePreview(
       const preview = manager.current;
       switch (action) {
         case 'state':
-          return preview && { uri: preview.uri.toString(), createdAt: preview.createdAt, now: performance.now(), ...preview.history() };
+          return preview && {
+            uri: preview.uri.toString(), createdAt: preview.createdAt, now: performance.now(),
+            visible: preview.panel.visible, viewColumn: preview.panel.viewColumn, ...preview.history(),
+          };
         case 'click':
           return preview?.testClick(argument as TestClickRequest['target']);
         case 'bench-render': {
@@ -63,7 +67,7 @@ export function registerTimelinePreview(
         }
         case 'revive': {
           // What the serializer does after a window reload, on a fresh panel with the saved state.
-          const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+          const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
           const revived = await manager.revive(panel, argument);
           return revived.uri.toString();
         }

@@ -16,11 +16,18 @@ import {
 import { loadCore } from '../coreLoader';
 import { countFindings } from '../diagnostics';
 import type { LintController } from '../lintController';
-import { previewHtml, webviewOptions } from './html';
+import { panelOptions, previewHtml, webviewOptions } from './html';
 import { MermaidDiagnostics } from './mermaidDiagnostics';
 
 /** Reports kept for the tests and the benchmark. */
 const KEPT_REPORTS = 50;
+/**
+ * A page that has not said it is ready this long after its panel was shown is taken as stuck:
+ * VS Code's webview host (1.100, on the web) can wait forever for its service worker when
+ * webviews are created and closed in some orders, leaving the panel blank. The panel is then
+ * replaced by a new one, which loads.
+ */
+export const READY_TIMEOUT_MS = 8_000;
 
 /** One document version on its way through the preview (extension host clock, ms). */
 export interface VersionTiming {
@@ -44,6 +51,8 @@ interface PreviewDeps {
   diagnostics: MermaidDiagnostics;
   /** The export buttons of the page. */
   exportDiagram(target: DiagramTarget, format: ExportFormat): Thenable<unknown>;
+  /** The page did not start (see READY_TIMEOUT_MS). */
+  onStalled(preview: TimelinePreview): void;
 }
 
 type Answer<T extends FromWebview['type']> = Extract<FromWebview, { type: T }>;
@@ -72,8 +81,12 @@ export class TimelinePreview implements vscode.Disposable {
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** When the panel was created or restored (extension host clock). */
   readonly createdAt = performance.now();
-  /** When its page said it was ready, the first time. */
+  /** When its page said it was ready, the first time, and how many times it did (once per page load). */
   private readyAt: number | undefined;
+  private readyCount = 0;
+  /** Running while a page is expected to load (the panel was created or shown again). */
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private wasVisible: boolean;
 
   constructor(readonly panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly deps: PreviewDeps) {
     this.documentUri = uri;
@@ -82,11 +95,19 @@ export class TimelinePreview implements vscode.Disposable {
     const diagramTypes = (document && deps.controller.currentResult(document)?.model.mermaidBlocks.map((block) => block.diagramType)) ?? [];
     panel.webview.html = previewHtml(panel.webview, deps.extensionUri, diagramTypes);
     this.updateTitle();
+    this.wasVisible = panel.visible;
+    this.watchReady();
     this.disposables.push(
       this.onDidRenderEmitter,
       this.onDidDisposeEmitter,
       panel.webview.onDidReceiveMessage((message) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
+      // Hidden, the page is unloaded; shown again, it loads again and must say so.
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && !this.wasVisible) this.watchReady();
+        if (!panel.visible) clearTimeout(this.readyTimer);
+        this.wasVisible = panel.visible;
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || event.document.uri.toString() !== this.documentUri.toString()) return;
         this.changedAt.set(event.document.version, performance.now());
@@ -114,8 +135,8 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   /** Recent reports and timings (tests, benchmark). */
-  history(): { reports: RenderedMessage[]; timings: VersionTiming[]; readyAt?: number } {
-    return { reports: [...this.reports], timings: [...this.timings.values()], ...(this.readyAt !== undefined ? { readyAt: this.readyAt } : {}) };
+  history(): { reports: RenderedMessage[]; timings: VersionTiming[]; readyAt?: number; readyCount: number } {
+    return { reports: [...this.reports], timings: [...this.timings.values()], readyCount: this.readyCount, ...(this.readyAt !== undefined ? { readyAt: this.readyAt } : {}) };
   }
 
   /** Shows `uri` (and the panel, without taking the focus). */
@@ -186,6 +207,14 @@ export class TimelinePreview implements vscode.Disposable {
     });
   }
 
+  private watchReady(): void {
+    clearTimeout(this.readyTimer);
+    if (!this.panel.visible) return;
+    this.readyTimer = setTimeout(() => {
+      if (!this.disposed && this.panel.visible) this.deps.onStalled(this);
+    }, READY_TIMEOUT_MS);
+  }
+
   private document(): vscode.TextDocument | undefined {
     const key = this.documentUri.toString();
     return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
@@ -244,6 +273,8 @@ export class TimelinePreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.readyAt ??= performance.now();
+        this.readyCount++;
+        clearTimeout(this.readyTimer);
         return this.sendUpdate(true);
       case 'rendered':
         return this.onRendered(message);
@@ -332,6 +363,7 @@ export class TimelinePreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.readyTimer);
     this.deps.diagnostics.clear(this.documentUri);
     for (const waiting of this.pending.values()) waiting.reject(new Error('the preview was closed'));
     this.pending.clear();
@@ -386,7 +418,7 @@ export class TimelinePreviewManager implements vscode.Disposable {
       PREVIEW_VIEW_TYPE,
       'Timeline',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { ...webviewOptions(this.extensionUri), enableFindWidget: true },
+      panelOptions(this.extensionUri),
     );
     return this.adopt(panel, document.uri);
   }
@@ -408,13 +440,35 @@ export class TimelinePreviewManager implements vscode.Disposable {
     return this.adopt(panel, uri ?? vscode.Uri.parse('untitled:Timeline'));
   }
 
-  private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): TimelinePreview {
+  /** Replaces a panel whose page did not start by a new one in the same place (twice at most in a row). */
+  private replaceStalled(stalled: TimelinePreview, attempt: number): void {
+    if (this.preview !== stalled) return;
+    const column = stalled.panel.viewColumn;
+    const uri = stalled.uri;
+    this.log.warn(`Timeline preview: the page did not start within ${READY_TIMEOUT_MS} ms${attempt < 2 ? '; opening it again' : ''}.`);
+    if (attempt >= 2) return;
+    stalled.dispose();
+    // A webview created at once can get stuck the same way; the second try waits longer.
+    setTimeout(() => {
+      if (this.preview) return;
+      const panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        'Timeline',
+        { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true },
+        panelOptions(this.extensionUri),
+      );
+      this.adopt(panel, uri, attempt + 1);
+    }, attempt === 0 ? 1_000 : 20_000);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, attempt = 0): TimelinePreview {
     const preview = new TimelinePreview(panel, uri, {
       extensionUri: this.extensionUri,
       controller: this.controller,
       log: this.log,
       diagnostics: this.diagnostics,
       exportDiagram: this.exportDiagram,
+      onStalled: (stalled) => this.replaceStalled(stalled, attempt),
     });
     preview.onDidDispose(() => {
       if (this.preview === preview) this.preview = undefined;

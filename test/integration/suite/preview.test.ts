@@ -13,6 +13,9 @@ import {
 interface PreviewState {
   uri: string;
   createdAt: number;
+  visible: boolean;
+  viewColumn?: vscode.ViewColumn;
+  readyCount: number;
   reports: RenderedMessage[];
   timings: { version: number; changedAt?: number; sentAt: number; renderedAt?: number; webviewMs?: number }[];
 }
@@ -293,6 +296,29 @@ describe('timeline preview', function () {
     const report = await rendered(first.document.uri, first.document.version, (r) => r.diagrams[0].elements === 12, 'the restored preview');
     assert.ok((await state())!.createdAt > before, 'not a new panel');
     assert.equal(report.diagrams[1].svg, true);
+  });
+
+  it('hidden behind another tab and shown again, it keeps its page: nothing is loaded or drawn again', async () => {
+    const editor = await show(workspaceUri(REFERENCE));
+    await openPreview(editor);
+    const before = (await state())!;
+    assert.equal(before.readyCount, 1);
+    // Another editor in the preview's group hides the panel.
+    const other = await vscode.workspace.openTextDocument({ content: 'something else', language: 'plaintext' });
+    await vscode.window.showTextDocument(other, { viewColumn: before.viewColumn, preview: false });
+    try {
+      await eventually(state, (s) => s?.visible === false, 'the preview hidden');
+      await vscode.commands.executeCommand('postmortem.openTimelinePreview', editor.document.uri);
+      await eventually(state, (s) => s?.visible === true, 'the preview shown again');
+      // The page answers at once, and it is the same page: no second handshake, no new render.
+      assert.equal((await click({ scrollTo: 'timeline' })).clicked, 0);
+      const after = (await state())!;
+      assert.equal(after.readyCount, 1, 'the page was loaded again');
+      assert.equal(after.reports.length, before.reports.length, 'the diagrams were drawn again');
+    } finally {
+      await vscode.window.showTextDocument(other, { viewColumn: before.viewColumn });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('the diagnostics of the preview go away with it', async () => {

@@ -164,6 +164,7 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           importInPass: stats(importInPass),
           mermaidRender: stats(alone.renderMs.slice(2)),
           mermaidParse: stats(alone.parseMs.slice(2)),
+          mermaidRenderAndInsert: stats(alone.renderMs.slice(2).map((ms, i) => ms + alone.insertMs.slice(2)[i])),
         });
       } finally {
         await vscode.commands.executeCommand('postmortem.test.preview', 'close');

@@ -156,17 +156,19 @@ function mermaidLoad(): Promise<Mermaid> {
  */
 function warmUp(): void {
   if (!document.body.dataset.mermaid) return;
-  void mermaidLoad().catch(() => undefined);
   let chunks: unknown;
   try {
     chunks = JSON.parse(document.body.dataset.chunks ?? '[]');
   } catch {
-    return;
+    chunks = [];
   }
-  if (!Array.isArray(chunks)) return;
-  for (const chunk of chunks) {
-    if (typeof chunk === 'string' && /^chunks\/[\w.-]+\.js$/.test(chunk)) void import(/* @vite-ignore */ new URL(`./${chunk}`, import.meta.url).href).catch(() => undefined);
-  }
+  // Mermaid's core first (everything waits for it); then the diagram and layout modules, which
+  // load while Mermaid parses the first diagram.
+  void mermaidLoad().then(() => {
+    for (const chunk of Array.isArray(chunks) ? chunks : []) {
+      if (typeof chunk === 'string' && /^chunks\/[\w.-]+\.js$/.test(chunk)) void import(/* @vite-ignore */ new URL(`./${chunk}`, import.meta.url).href).catch(() => undefined);
+    }
+  }, () => undefined);
 }
 
 function themeKind(): ThemeKind {

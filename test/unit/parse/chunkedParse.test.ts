@@ -3,6 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IncrementalMarkdownParser, parseMarkdown, parseWithoutChunks } from '../../../src/core/parse/markdown';
 import { splitIntoChunks } from '../../../src/core/parse/chunks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
 import { referencePath, repoRoot } from '../helpers';
 
 function fixtureDocuments(): [string, string][] {
@@ -15,6 +19,22 @@ function fixtureDocuments(): [string, string][] {
 }
 
 describe('chunked parsing', () => {
+  it('reads the same text as plain remark-gfm although the autolink transform is dropped', () => {
+    const full = unified().use(remarkParse).use(remarkGfm);
+    const texts = [
+      'See https://status.example.com/incidents/42, www.example.com/_a_b_ and oncall@example.com.',
+      '- 14:05 paged sre@example.com (https://pager.example.com/x?y=1&z=_2_)',
+      '| Link | Note |\n|---|---|\n| <https://x.example/a> | http://a.example/*b* |',
+      '**Runbook**: [cache](https://wiki.example.com/cache) or https://wiki.example.com/cache~old~',
+    ];
+    for (const text of texts) {
+      const expected = full.parse(text).children.map((node) => toString(node));
+      const blocks = parseMarkdown(text).blocks;
+      const ours = blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join('')).join('') : 'text' in b ? b.text : ''));
+      assert.deepEqual(ours.map((t) => t.replace(/\s+/g, '')), expected.map((t) => t.replace(/\s+/g, '')), text);
+    }
+  });
+
   it('gives the same blocks as one remark parse of the whole document, on every fixture', () => {
     for (const [name, text] of fixtureDocuments()) {
       assert.deepEqual(parseMarkdown(text).blocks, parseWithoutChunks(text), name);

@@ -19,11 +19,13 @@ export interface LintResult {
  */
 export class PostmortemLinter {
   private readonly parser = new IncrementalMarkdownParser();
+  private previousBuild: ModelBuild | undefined;
 
   /** Lints `text`. Never throws: a rule that fails is reported as an info finding. */
   lint(text: string, config?: LintConfig): LintResult {
     const parsed = this.parser.parse(text);
-    const build = buildModel(parsed);
+    const build = buildModel(parsed, this.previousBuild);
+    this.previousBuild = build;
     const { rules, problems } = resolveConfig(config);
     const findings: Finding[] = [];
     for (const { rule, severity, options } of rules) {

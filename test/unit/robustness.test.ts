@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { PostmortemLinter, lintText } from '../../src/core';
-import { referencePath, schemaErrors } from './helpers';
+import { referencePath, repoRoot, schemaErrors } from './helpers';
+
+const shapesDir = join(repoRoot, 'test', 'fixtures', 'shapes');
 
 const reference = readFileSync(referencePath, 'utf8');
 const referenceLines = reference.split('\n');
@@ -75,6 +78,41 @@ describe('robustness: nothing in the core throws', () => {
     linter.lint(reference);
     const edited = reference.replace('14:30:00<br/>', '14:34:00<br/>').replace('## Key Metrics During Incident', '## Key Metrics During Incident\n\nA new line.');
     assert.deepEqual(linter.lint(edited).findings, lintText(edited).findings);
+  });
+});
+
+describe('incremental linting after arbitrary edits', () => {
+  const documents = [reference, ...readdirSync(shapesDir).map((file) => readFileSync(join(shapesDir, file), 'utf8'))];
+  const edit = fc.record({
+    kind: fc.constantFrom('type', 'replace', 'insert', 'delete', 'split'),
+    line: fc.nat(),
+    column: fc.nat(),
+    text: fc.oneof(fc.constantFrom('x', ' ', '14:05 ', '| 10:00 | y |', '- 09:30 paged', '**', '`', '## ', 'Day 2', '(T+5min)', '\n', '', '25:00'), fc.string({ maxLength: 8 })),
+  });
+
+  it('gives the model and findings of a fresh lint after each edit of a sequence (same objects reused where unchanged)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: documents.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
+        const linter = new PostmortemLinter();
+        const lines = documents[which].split('\n');
+        linter.lint(lines.join('\n'));
+        for (const { kind, line: l, column, text } of edits) {
+          const line = l % lines.length;
+          const at = column % (lines[line].length + 1);
+          if (kind === 'type') lines[line] = lines[line].slice(0, at) + text + lines[line].slice(at);
+          else if (kind === 'replace') lines[line] = text;
+          else if (kind === 'insert') lines.splice(line, 0, text);
+          else if (kind === 'delete' && lines.length > 1) lines.splice(line, 1);
+          else if (kind === 'split') lines.splice(line, 1, lines[line].slice(0, at), lines[line].slice(at));
+          const current = lines.join('\n');
+          const incremental = linter.lint(current);
+          const fresh = lintText(current);
+          assert.deepEqual(JSON.parse(JSON.stringify(incremental.model)), JSON.parse(JSON.stringify(fresh.model)));
+          assert.deepEqual(incremental.findings, fresh.findings);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

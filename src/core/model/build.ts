@@ -1,10 +1,10 @@
 import { zoneOffsetMinutes } from '../parse/time';
 import type { ParsedMarkdown } from '../parse/markdown';
-import type { PostmortemModel } from './types.generated';
+import type { Derived, Metadata, PostmortemModel } from './types.generated';
 import { classifySection } from './sections';
 import { createExtractContext, type ExtractContext } from './extract/context';
 import { extractMetadata } from './extract/metadata';
-import { extractTimeline } from './extract/timeline';
+import { extractTimeline, sameSignature, timelineSignature, type TimelineExtraction } from './extract/timeline';
 import { extractMetricTables } from './extract/metrics';
 import { extractCosts } from './extract/costs';
 import { extractFindings, extractLessons, extractReferences } from './extract/lists';
@@ -22,21 +22,30 @@ export interface ModelBuild {
   declaredZone?: { zone: string; range: Range };
   /** Indices of the events whose zone is written beside their time (not inherited from a declaration). */
   eventsWithExplicitZone: ReadonlySet<number>;
+  /** The timeline with its dates resolved, and what it was made from: reused by the next build. */
+  resolvedTimeline: ResolvedTimeline;
 }
 
-/** Builds the post-mortem model from a parsed document. Never throws on a parsed document. */
-export function buildModel(parsed: ParsedMarkdown): ModelBuild {
+interface ResolvedTimeline {
+  signature: unknown[];
+  /** What resolving dates and offsets reads besides the events: the overview's times and zone. */
+  timesKey: string;
+  extraction: TimelineExtraction;
+  derived: Derived;
+  eventsWithExplicitZone: ReadonlySet<number>;
+}
+
+/**
+ * Builds the post-mortem model from a parsed document. Never throws on a parsed document.
+ * `previous`, the build of an earlier version of the same document, lets the timeline be reused
+ * when the edit did not touch what it is made from.
+ */
+export function buildModel(parsed: ParsedMarkdown, previous?: ModelBuild): ModelBuild {
   const context = createExtractContext(parsed);
   const { metadata, title, declaredZone } = extractMetadata(context);
-  const timeline = extractTimeline(context);
   const { gateBlocks, analyzed } = extractGateBlocks(context);
-  const zoneOffset = declaredZone ? zoneOffsetMinutes(declaredZone.zone) : undefined;
-  const eventsWithExplicitZone = new Set<number>();
-  timeline.timeline.forEach((event, i) => {
-    if (event.zone) eventsWithExplicitZone.add(i);
-    else if (declaredZone) event.zone = declaredZone.zone;
-  });
-  const derived = resolveTimes(timeline.timeline, timeline.dayHints, metadata, zoneOffset, !(declaredZone && zoneOffset === undefined));
+  const resolvedTimeline = resolveTimeline(context, metadata, declaredZone?.zone, previous?.resolvedTimeline);
+  const { extraction: timeline, derived, eventsWithExplicitZone } = resolvedTimeline;
 
   const model: PostmortemModel = {
     schemaVersion: 1,
@@ -61,5 +70,22 @@ export function buildModel(parsed: ParsedMarkdown): ModelBuild {
     derived,
   };
   if (title) model.title = title;
-  return { model, context, gateAnalyses: analyzed, declaredZone, eventsWithExplicitZone };
+  return { model, context, gateAnalyses: analyzed, declaredZone, eventsWithExplicitZone, resolvedTimeline };
+}
+
+function resolveTimeline(context: ExtractContext, metadata: Metadata, declaredZone: string | undefined, previous?: ResolvedTimeline): ResolvedTimeline {
+  const signature = timelineSignature(context);
+  const { date, start, end, duration } = metadata;
+  const timesKey = JSON.stringify([date?.date, start?.date, start?.time, start?.utcOffsetMinutes, end?.date, end?.time, end?.utcOffsetMinutes, duration?.seconds, declaredZone]);
+  if (previous && previous.timesKey === timesKey && sameSignature(previous.signature, signature)) return previous;
+
+  const extraction = extractTimeline(context);
+  const zoneOffset = declaredZone ? zoneOffsetMinutes(declaredZone) : undefined;
+  const eventsWithExplicitZone = new Set<number>();
+  extraction.timeline.forEach((event, i) => {
+    if (event.zone) eventsWithExplicitZone.add(i);
+    else if (declaredZone) event.zone = declaredZone;
+  });
+  const derived = resolveTimes(extraction.timeline, extraction.dayHints, metadata, zoneOffset, !(declaredZone && zoneOffset === undefined));
+  return { signature, timesKey, extraction, derived, eventsWithExplicitZone };
 }

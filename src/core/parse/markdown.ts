@@ -53,21 +53,29 @@ interface CachedChunk {
  */
 export class IncrementalMarkdownParser {
   private cache = new Map<string, CachedChunk>();
+  /** The previous parse: its lines, and the placed blocks of each chunk by its first line. */
+  private previous: { lines: readonly string[]; blocksByStartLine: Map<number, readonly Block[]> } | undefined;
 
   /** Parses `text`; chunks unchanged since the previous call are not parsed again. */
   parse(text: string): ParsedMarkdown {
     const lines = splitLines(text);
     const chunks = splitIntoChunks(lines);
     const nextCache = new Map<string, CachedChunk>();
+    const blocksByStartLine = new Map<number, readonly Block[]>();
     const blocks: Block[] = [];
     for (const chunk of chunks) {
       const key = chunk.tableContinuation ? `\u0000table\u0000${chunk.text}` : chunk.fencedCode ? `\u0000code\u0000${chunk.text}` : chunk.text;
       let cached = nextCache.get(key) ?? this.cache.get(key);
-      if (!cached) cached = { localBlocks: blocksOfChunk(chunk) };
+      if (!cached) {
+        cached = { localBlocks: blocksOfChunk(chunk) };
+        const placed = cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine));
+        cached.placed = { startLine: chunk.startLine, blocks: this.keepUnchangedBlocks(placed, chunk.startLine, lines) };
+      }
       nextCache.set(key, cached);
       if (cached.placed?.startLine !== chunk.startLine) {
         cached.placed = { startLine: chunk.startLine, blocks: cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine)) };
       }
+      blocksByStartLine.set(chunk.startLine, cached.placed.blocks);
       for (const block of cached.placed.blocks) {
         const previous = blocks[blocks.length - 1];
         if (block.kind === 'table' && block.continuation && previous?.kind === 'table') {
@@ -80,8 +88,33 @@ export class IncrementalMarkdownParser {
     }
     // Only chunks of the latest text are kept: memory stays proportional to one document.
     this.cache = nextCache;
+    this.previous = { lines, blocksByStartLine };
     return { lines, chunks, blocks };
   }
+
+  /**
+   * In a chunk parsed again after an edit, the blocks the edit did not touch (same content, same
+   * source lines, same place) are replaced by the previous parse's objects, so that what was
+   * computed from them is reused: an edit to one paragraph leaves its section's timeline table
+   * the same object.
+   */
+  private keepUnchangedBlocks(placed: Block[], startLine: number, lines: readonly string[]): Block[] {
+    const previous = this.previous;
+    const candidates = previous?.blocksByStartLine.get(startLine);
+    if (!previous || !candidates) return placed;
+    let next = 0;
+    return placed.map((block) => {
+      while (next < candidates.length && candidates[next].range.start.line < block.range.start.line) next++;
+      const old = candidates[next];
+      if (!old || old.kind !== block.kind || !sameLines(previous.lines, lines, block.range.start.line, block.range.end.line)) return block;
+      return JSON.stringify(old) === JSON.stringify(block) ? old : block;
+    });
+  }
+}
+
+function sameLines(a: readonly string[], b: readonly string[], from: number, to: number): boolean {
+  for (let line = from; line <= to; line++) if (a[line] !== b[line]) return false;
+  return true;
 }
 
 /** Parses a whole text at once, without caching (tests and one-off use). */

@@ -170,6 +170,54 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
   };
 }
 
+/**
+ * What the timeline of `ctx` is made from, entry by entry: the block itself where it counts (a
+ * heading, a block that yields events, days or checklist items), or only its kind where it does
+ * not (prose, other code, a table without times). Blocks are reused while their chunk is
+ * unchanged, so two equal signatures give the same timeline: typing in a paragraph of a 1 MB
+ * post-mortem then costs no timeline work (see buildModel). It mirrors extractTimeline's loop.
+ */
+export function timelineSignature(ctx: ExtractContext): unknown[] {
+  const signature: unknown[] = new Array(ctx.entries.length);
+  let checklistDepth = 0;
+  ctx.entries.forEach(({ block, headings }, i) => {
+    let counts: boolean;
+    switch (block.kind) {
+      case 'heading':
+        if (checklistDepth && block.depth <= checklistDepth) checklistDepth = 0;
+        if (headingFacts(block).phaseRange) checklistDepth = block.depth;
+        counts = true;
+        break;
+      case 'listItem':
+        counts = (checklistDepth > 0 && block.depth === 0) || memoized(block, 'leadingTimestamp', () => leadingTimestampOfItem(block)) !== undefined;
+        break;
+      case 'paragraph':
+        if (headings.some((h) => classifySection(h.text) === 'timeline')) {
+          const facts = memoized(block, 'paragraphFacts', () => paragraphFacts(ctx, block));
+          counts = facts.onlyDate !== undefined || facts.timedLines.length > 0;
+        } else counts = false;
+        break;
+      case 'table':
+        counts = memoized(block, 'timesOfTable', () => timesOfTable(ctx, block)) !== undefined;
+        break;
+      case 'code':
+        counts = block.lang === 'mermaid';
+        break;
+      default:
+        counts = false;
+    }
+    signature[i] = counts ? block : block.kind;
+  });
+  return signature;
+}
+
+/** True when two signatures are entry by entry the same. */
+export function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A paragraph that is only a date ("2015-10-21 (all times UTC)"), or its lines that start with a time. */
 function paragraphFacts(ctx: ExtractContext, block: ParagraphBlock): { onlyDate?: string; timedLines: { line: number; start: number; ts: ParsedTimestamp }[] } {
   const trimmed = block.text.trim();

@@ -40,5 +40,6 @@ export function comparePositions(a: Position, b: Position): number {
 
 /** Splits text into lines the way VS Code does (\n, \r\n and \r all end a line). */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on one character is several times faster than on a pattern, and most text has no CR.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }

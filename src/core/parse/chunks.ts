@@ -66,6 +66,32 @@ const HTML_BLOCK_OPEN: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+/**
+ * A chunk whose text is joined from the document's lines only when asked for: the parser reuses
+ * most chunks by their place in an unchanged region of the document without reading their text.
+ */
+class LazyChunk implements Chunk {
+  private joined: string | undefined;
+  readonly tableContinuation?: boolean;
+  readonly fencedCode?: boolean;
+
+  constructor(
+    private readonly parsedLines: readonly string[],
+    readonly startLine: number,
+    readonly lineCount: number,
+    readonly frontMatter: boolean,
+    tableContinuation: boolean,
+    fencedCode: boolean,
+  ) {
+    if (tableContinuation) this.tableContinuation = true;
+    else if (fencedCode) this.fencedCode = true;
+  }
+
+  get text(): string {
+    return (this.joined ??= this.parsedLines.slice(this.startLine, this.startLine + this.lineCount).join('\n'));
+  }
+}
+
 /** Splits the lines of a document into chunks. The chunks cover every line, in order. */
 export function splitIntoChunks(lines: readonly string[]): Chunk[] {
   const chunks: Chunk[] = [];
@@ -76,8 +102,7 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
   let codeChunk = false;
 
   const push = (end: number, frontMatter: boolean, nextIsContinuation = false) => {
-    const chunk: Chunk = { text: parsedLines.slice(start, end).join('\n'), startLine: start, lineCount: end - start, frontMatter };
-    chunks.push(continuation ? { ...chunk, tableContinuation: true } : codeChunk ? { ...chunk, fencedCode: true } : chunk);
+    chunks.push(new LazyChunk(parsedLines, start, end - start, frontMatter, continuation, codeChunk));
     start = end;
     continuation = nextIsContinuation;
     codeChunk = false;

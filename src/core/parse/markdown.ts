@@ -47,35 +47,57 @@ interface CachedChunk {
   placed?: { startLine: number; blocks: readonly Block[] };
 }
 
+/** A chunk of the previous parse, found again by its place when the edit was elsewhere. */
+interface PlacedChunk {
+  readonly lineCount: number;
+  readonly flavour: string;
+  readonly cached: CachedChunk;
+  /** The chunk's text key, when it was computed. */
+  readonly key: string | undefined;
+}
+
 /**
- * Parses Markdown chunk by chunk and remembers each chunk's blocks by its text, so that parsing
- * the document again after an edit re-parses only the chunks the edit touched.
+ * Parses Markdown chunk by chunk and remembers each chunk's blocks, so that parsing the document
+ * again after an edit re-parses only the chunks the edit touched. Chunks in the lines before and
+ * after the edit are found again by their place (no need to read their text); other chunks by
+ * their text.
  */
 export class IncrementalMarkdownParser {
   private cache = new Map<string, CachedChunk>();
-  /** The previous parse: its lines, and the placed blocks of each chunk by its first line. */
-  private previous: { lines: readonly string[]; blocksByStartLine: Map<number, readonly Block[]> } | undefined;
+  /** The previous parse: its lines, and its chunks by their first line. */
+  private previous: { lines: readonly string[]; chunksByStartLine: Map<number, PlacedChunk> } | undefined;
 
   /** Parses `text`; chunks unchanged since the previous call are not parsed again. */
   parse(text: string): ParsedMarkdown {
     const lines = splitLines(text);
     const chunks = splitIntoChunks(lines);
+    const unchanged = this.unchangedLines(lines);
     const nextCache = new Map<string, CachedChunk>();
-    const blocksByStartLine = new Map<number, readonly Block[]>();
+    const chunksByStartLine = new Map<number, PlacedChunk>();
     const blocks: Block[] = [];
     for (const chunk of chunks) {
-      const key = chunk.tableContinuation ? `\u0000table\u0000${chunk.text}` : chunk.fencedCode ? `\u0000code\u0000${chunk.text}` : chunk.text;
-      let cached = nextCache.get(key) ?? this.cache.get(key);
+      const flavour = chunk.tableContinuation ? '\u0000table\u0000' : chunk.fencedCode ? '\u0000code\u0000' : '';
+      const end = chunk.startLine + chunk.lineCount;
+      let old: PlacedChunk | undefined;
+      if (end <= unchanged.before) old = this.previous?.chunksByStartLine.get(chunk.startLine);
+      else if (chunk.startLine >= lines.length - unchanged.after) old = this.previous?.chunksByStartLine.get(chunk.startLine - unchanged.shift);
+      if (old && (old.lineCount !== chunk.lineCount || old.flavour !== flavour)) old = undefined;
+      let key = old?.key;
+      let cached = old?.cached;
+      if (!cached) {
+        key = flavour + chunk.text;
+        cached = nextCache.get(key) ?? this.cache.get(key);
+      }
       if (!cached) {
         cached = { localBlocks: blocksOfChunk(chunk) };
         const placed = cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine));
         cached.placed = { startLine: chunk.startLine, blocks: this.keepUnchangedBlocks(placed, chunk.startLine, lines) };
       }
-      nextCache.set(key, cached);
+      if (key !== undefined) nextCache.set(key, cached);
       if (cached.placed?.startLine !== chunk.startLine) {
         cached.placed = { startLine: chunk.startLine, blocks: cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine)) };
       }
-      blocksByStartLine.set(chunk.startLine, cached.placed.blocks);
+      chunksByStartLine.set(chunk.startLine, { lineCount: chunk.lineCount, flavour, cached, key });
       for (const block of cached.placed.blocks) {
         const previous = blocks[blocks.length - 1];
         if (block.kind === 'table' && block.continuation && previous?.kind === 'table') {
@@ -88,8 +110,24 @@ export class IncrementalMarkdownParser {
     }
     // Only chunks of the latest text are kept: memory stays proportional to one document.
     this.cache = nextCache;
-    this.previous = { lines, blocksByStartLine };
+    this.previous = { lines, chunksByStartLine };
     return { lines, chunks, blocks };
+  }
+
+  /**
+   * How many lines at the start (`before`) and at the end (`after`) equal the previous parse's,
+   * and by how many lines the end moved (`shift`). Comparing lines is much cheaper than hashing
+   * the text of every chunk.
+   */
+  private unchangedLines(lines: readonly string[]): { before: number; after: number; shift: number } {
+    const old = this.previous?.lines;
+    if (!old) return { before: 0, after: 0, shift: 0 };
+    const most = Math.min(old.length, lines.length);
+    let before = 0;
+    while (before < most && old[before] === lines[before]) before++;
+    let after = 0;
+    while (after < most - before && old[old.length - 1 - after] === lines[lines.length - 1 - after]) after++;
+    return { before, after, shift: lines.length - old.length };
   }
 
   /**
@@ -100,8 +138,9 @@ export class IncrementalMarkdownParser {
    */
   private keepUnchangedBlocks(placed: Block[], startLine: number, lines: readonly string[]): Block[] {
     const previous = this.previous;
-    const candidates = previous?.blocksByStartLine.get(startLine);
-    if (!previous || !candidates) return placed;
+    const placedBefore = previous?.chunksByStartLine.get(startLine)?.cached.placed;
+    if (!previous || placedBefore?.startLine !== startLine) return placed;
+    const candidates = placedBefore.blocks;
     let next = 0;
     return placed.map((block) => {
       while (next < candidates.length && candidates[next].range.start.line < block.range.start.line) next++;

@@ -408,19 +408,28 @@ function zoneOfHeader(header: string): TableTimes['headerZone'] {
 
 /**
  * The events of a table. A long timeline table yields thousands of events: while the table, its
- * place in the event list and its day are unchanged, the same event objects are handed out again
- * with what the model builder adds to them (phase, date, offset, inherited zone) reset, instead of
- * allocating them anew on every keystroke.
+ * place in the event list and its day are unchanged, its events are not extracted again but
+ * copied from the ones kept from the first extraction (the model builder adds a phase, a date, an
+ * offset and an inherited zone to the copies, never to the kept events).
  */
 function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
   const times = memoized(table, 'timesOfTable', () => timesOfTable(ctx, table));
   if (!times) return [];
-  const reusable = memoized(table, 'tableEvents', () => ({ built: undefined as undefined | { firstIndex: number; dayHint?: string; dayNumberHint?: number; events: RawEvent[]; pristine: Pick<TimelineEvent, 'zone' | 'utcOffsetMinutes' | 'date'>[] } }));
-  const built = reusable.built;
-  if (built && built.firstIndex === firstIndex && built.dayHint === dayHint && built.dayNumberHint === dayNumberHint) {
-    built.events.forEach(({ event }, i) => resetEvent(event, built.pristine[i]));
-    return built.events;
+  const reusable = memoized(table, 'tableEvents', () => ({ built: undefined as undefined | { firstIndex: number; dayHint?: string; dayNumberHint?: number; events: RawEvent[] } }));
+  let built = reusable.built;
+  if (!built || built.firstIndex !== firstIndex || built.dayHint !== dayHint || built.dayNumberHint !== dayNumberHint) {
+    built = { firstIndex, dayHint, dayNumberHint, events: tableEvents(times, firstIndex, dayHint, dayNumberHint) };
+    reusable.built = built;
   }
+  const copies: RawEvent[] = new Array(built.events.length);
+  for (let i = 0; i < copies.length; i++) {
+    const kept = built.events[i];
+    copies[i] = { event: copyEvent(kept.event), dayHint: kept.dayHint, dayNumberHint: kept.dayNumberHint };
+  }
+  return copies;
+}
+
+function tableEvents(times: TableTimes, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
   const events: RawEvent[] = [];
   let previous: number | undefined;
   let rowDay = dayHint;
@@ -436,18 +445,31 @@ function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: numbe
     previous = firstIndex + events.length;
     events.push({ event, dayHint: rowDay, dayNumberHint });
   }
-  reusable.built = { firstIndex, dayHint, dayNumberHint, events, pristine: events.map(({ event }) => ({ zone: event.zone, utcOffsetMinutes: event.utcOffsetMinutes, date: event.date })) };
   return events;
 }
 
-/** Puts back an event as extracted: the builder's additions removed. */
-function resetEvent(event: TimelineEvent, pristine: Pick<TimelineEvent, 'zone' | 'utcOffsetMinutes' | 'date'>): void {
-  delete event.phase;
-  delete event.offsetSeconds;
-  for (const key of ['zone', 'utcOffsetMinutes', 'date'] as const) {
-    if (pristine[key] === undefined) delete event[key];
-    else (event as unknown as Record<string, unknown>)[key] = pristine[key];
-  }
+/**
+ * A copy of a kept table event, built property by property in the order baseEvent uses so that
+ * copies share the shapes of freshly extracted events. Its arrays are shared: nothing adds to a
+ * table event's details or predecessors after extraction.
+ */
+function copyEvent(kept: TimelineEvent): TimelineEvent {
+  const event: TimelineEvent = {
+    raw: kept.raw,
+    time: kept.time,
+    secondOfDay: kept.secondOfDay,
+    title: kept.title,
+    details: kept.details,
+    source: kept.source,
+    after: kept.after,
+    range: kept.range,
+    timeRange: kept.timeRange,
+  };
+  if (kept.date !== undefined) event.date = kept.date;
+  if (kept.zone !== undefined) event.zone = kept.zone;
+  if (kept.utcOffsetMinutes !== undefined) event.utcOffsetMinutes = kept.utcOffsetMinutes;
+  if (kept.invalid !== undefined) event.invalid = kept.invalid;
+  return event;
 }
 
 function eventsOfFlowchart(

@@ -10,12 +10,13 @@
 // - Cold first diagram: from "Open Timeline Preview" to every diagram of the reference drawn, in
 //   a VS Code that has not opened the preview yet; and when the panel is opened again. Target: 1.5 s.
 // Prints a table and writes bench/results/preview.json.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { launchBenchSuite } from './launchBenchSuite.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({ options: { edits: { type: 'string', default: '20' }, 'no-build': { type: 'boolean', default: false } } });
@@ -26,34 +27,16 @@ if (!opts['no-build']) {
   if (built.status !== 0) throw new Error('the build failed');
 }
 
-/** Runs the integration launcher on the preview bench suite; resolves to its PMKIT_BENCH results. */
-function launch() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['test/integration/launch/code-server.mjs', '--grep', 'bench: preview'], {
-      cwd: repoRoot,
-      env: { ...process.env, PMKIT_BENCH_PREVIEW_EDITS: String(Number(opts.edits) || 20) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const results = [];
-    let pending = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop();
-      for (const line of lines) {
-        const match = /PMKIT_BENCH (\{.*\})\s*$/.exec(line);
-        if (match) {
-          const result = JSON.parse(match[1]);
-          if (result.bench === 'preview') results.push(result);
-        } else if (/^\s*(\d+ passing|\d+ failing|\d+\) |Error|AssertionError|\[launcher\] integration tests failed)/.test(line)) {
-          console.log(line);
-        }
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(results) : reject(new Error(`the bench suite failed (exit ${code})`))));
+/** Runs the preview bench suite; resolves to its PMKIT_BENCH results. */
+async function launch() {
+  const results = await launchBenchSuite({
+    grep: 'bench: preview',
+    env: { PMKIT_BENCH_PREVIEW_EDITS: String(Number(opts.edits) || 20) },
+    echo: (line) => {
+      if (/^\s*(\d+ passing|\d+ failing|\d+\) |Error|AssertionError|\[launcher\] integration tests failed)/.test(line)) console.log(line);
+    },
   });
+  return results.filter((result) => result.bench === 'preview');
 }
 
 const results = await launch();

@@ -14,7 +14,7 @@
 //
 // --dev runs the suite against the repo's development build (dist/) instead of the .vsix.
 // Prints tables and writes bench/results/vscode.json.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatBytes, packageExtension } from '../scripts/package.mjs';
 import { CODE_SERVER_VERSION } from '../scripts/vscode/install-code-server.mjs';
+import { launchBenchSuite } from './launchBenchSuite.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -35,31 +36,9 @@ function run(script, args = []) {
   if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Runs the integration launcher on the bench suites matching `grep`; resolves to the PMKIT_BENCH results. */
+/** Runs the bench suites matching `grep`; resolves to their PMKIT_BENCH results. */
 function launch(grep, vsix) {
-  return new Promise((resolve, reject) => {
-    const args = ['test/integration/launch/code-server.mjs', '--grep', grep, ...(vsix ? ['--vsix', vsix] : [])];
-    const child = spawn(process.execPath, args, {
-      cwd: repoRoot,
-      env: { ...process.env, PMKIT_BENCH_EDITS: String(Number(opts.edits) || 20) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const results = [];
-    let pending = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop();
-      for (const line of lines) {
-        const match = /^PMKIT_BENCH (\{.*\})\s*$/.exec(line);
-        if (match) results.push(JSON.parse(match[1]));
-        else process.stdout.write(`  | ${line}\n`);
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(results) : reject(new Error(`the bench suite failed (exit ${code})`))));
-  });
+  return launchBenchSuite({ grep, vsix, env: { PMKIT_BENCH_EDITS: String(Number(opts.edits) || 20) }, echo: (line) => process.stdout.write(`  | ${line}\n`) });
 }
 
 const median = (values) => {

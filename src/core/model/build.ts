@@ -86,6 +86,6 @@ function resolveTimeline(context: ExtractContext, metadata: Metadata, declaredZo
     if (event.zone) eventsWithExplicitZone.add(i);
     else if (declaredZone) event.zone = declaredZone;
   });
-  const derived = resolveTimes(extraction.timeline, extraction.dayHints, metadata, zoneOffset, !(declaredZone && zoneOffset === undefined));
+  const derived = resolveTimes(extraction.timeline, extraction.dayHints, extraction.kinds, metadata, zoneOffset, !(declaredZone && zoneOffset === undefined));
   return { signature, timesKey, extraction, derived, eventsWithExplicitZone };
 }

@@ -172,7 +172,9 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       line++;
       continue;
     }
-    const fenceMatch = FENCE_OPEN.exec(parsed);
+    // Cheap first-character checks keep the patterns off the lines that cannot match them.
+    const first = firstNonSpace(parsed);
+    const fenceMatch = first === '`' || first === '~' ? FENCE_OPEN.exec(parsed) : null;
     if (fenceMatch && !(fenceMatch[1][0] === '`' && parsed.slice(fenceMatch[0].length).includes('`'))) {
       fence = { char: fenceMatch[1][0], length: fenceMatch[1].length };
       if (fenceMatch[0] === fenceMatch[1] && !continuation) {
@@ -181,6 +183,7 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       }
       continue;
     }
+    if (first !== '<') continue;
     for (const [open, close] of HTML_BLOCK_OPEN) {
       if (open.test(parsed)) {
         if (!close.test(parsed.slice(parsed.search(open) + 2))) htmlEnd = close;
@@ -190,6 +193,13 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
   }
   if (start < lines.length) push(lines.length, false);
   return chunks;
+}
+
+/** The first character that is not a space or tab ('' for a blank line). */
+function firstNonSpace(text: string): string {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text.charAt(i);
 }
 
 function startsOtherBlock(text: string): boolean {

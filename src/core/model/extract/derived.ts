@@ -1,18 +1,14 @@
 import type { Derived, Metadata, TimelineEvent } from '../types.generated';
 import type { DayHint } from './timeline';
+import { DETECTS, MITIGATES, RESOLVES } from './eventKinds';
 
 const DAY = 86400;
-const DETECTION = /\b(detect(ed|ion)?|alert(s|ed)?|paged|pager|page|pagerduty|opsgenie|alarm|noticed|reported|monitor(ing)? fired|on-?call|first (alert|report|signal))\b/i;
-const MITIGATION = /\b(mitigat\w*|roll(ed)? ?back|rollback|revert(ed)?|failover|fail(ed)? over|shed\w*|workaround|drain(ed)?|disable[ds]?|feature flag|hotfix|restart(ed)?|scal(ed|ing) up)\b/i;
-const RESOLUTION = /\b(resolved|full(y)? recover\w*|all clear|incident closed|closed|back to normal|restored|recovered)\b/i;
-const PARTIAL = /\bpartial(ly)?\b/i;
-
 /**
  * Puts every event on a day and computes its offset from the incident start, then the derived
  * figures. Dates come from the event itself, its day heading, the incident date, or a midnight
  * rollover inferred when a sequence jumps from late evening to early morning.
  */
-export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[], metadata: Metadata, zoneOffset?: number, useOffsets = true): Derived {
+export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[], kindsOfEvents: readonly number[], metadata: Metadata, zoneOffset?: number, useOffsets = true): Derived {
   // With a declared zone of unknown offset ("All times PT"), times are compared as written:
   // converting only the ones that carry a zone ("10:17 PDT") would put them hours apart.
   const offsetOf = (minutes: number | undefined) => (useOffsets ? (minutes ?? zoneOffset ?? 0) : 0);
@@ -63,7 +59,7 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
   const earlier = (i: number, best: number | undefined) => best === undefined || timeline[i].offsetSeconds! < timeline[best].offsetSeconds!;
   timeline.forEach((event, i) => {
     if (event.invalid || i === derived.startEvent || (event.offsetSeconds ?? -1) < 0) return;
-    const kinds = kindsOfEvent(event);
+    const kinds = kindsOfEvents[i];
     if (kinds & DETECTS && earlier(i, detection)) detection = i;
     if (kinds & MITIGATES && earlier(i, mitigation)) mitigation = i;
     if (kinds & RESOLVES && earlier(i, resolution)) resolution = i;
@@ -89,31 +85,6 @@ export function resolveTimes(timeline: TimelineEvent[], hints: readonly DayHint[
     if (offsets.length > 0) derived.durationSeconds = Math.max(...offsets);
   }
   return derived;
-}
-
-const DETECTS = 1;
-const MITIGATES = 2;
-const RESOLVES = 4;
-const PARTIAL_TITLE = 8;
-const kindsCache = new Map<string, number>();
-
-/** Which of detection / mitigation / resolution an event's words say it is (a bit set). */
-function kindsOfEvent(event: TimelineEvent): number {
-  let kinds = kindsOfText(event.title);
-  for (const detail of event.details) kinds |= kindsOfText(detail);
-  // "Partial recovery" is not the resolution, whatever its details say.
-  return kinds & PARTIAL_TITLE ? kinds & ~RESOLVES : kinds;
-}
-
-/** The kinds one text names, cached: titles and details repeat across lints and across events. */
-function kindsOfText(text: string): number {
-  let kinds = kindsCache.get(text);
-  if (kinds === undefined) {
-    kinds = (DETECTION.test(text) ? DETECTS : 0) | (MITIGATION.test(text) ? MITIGATES : 0) | (RESOLUTION.test(text) ? RESOLVES : 0) | (PARTIAL.test(text) ? PARTIAL_TITLE : 0);
-    if (kindsCache.size > 50_000) kindsCache.clear();
-    kindsCache.set(text, kinds);
-  }
-  return kinds;
 }
 
 /** Seconds from the start to the stated end, crossing midnight when the end is earlier on the clock. */

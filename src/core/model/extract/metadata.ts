@@ -13,7 +13,7 @@ import {
 import type { Metadata, MetadataField, Money, TextItem } from '../types.generated';
 import { entriesOfKind, spanOn, type ExtractContext } from './context';
 import { normaliseKey, parseKeyValueLine, type KeyValueLine } from './keyValue';
-import { memoized } from './memo';
+import { memoizedPerBlock } from './memo';
 import type { ListItemBlock, ParagraphBlock } from '../../parse/blocks';
 
 type MetadataKey = keyof Metadata;
@@ -99,15 +99,19 @@ export function extractMetadata(ctx: ExtractContext): MetadataExtraction {
 
 /** The key-value lines of a paragraph or list item, computed once per block. */
 function keyValueLinesOf(ctx: ExtractContext, block: ParagraphBlock | ListItemBlock): { line: number; kv: KeyValueLine }[] {
-  return memoized(block, 'keyValueLines', () => {
-    const found: { line: number; kv: KeyValueLine }[] = [];
-    const lastLine = block.kind === 'listItem' ? block.range.start.line : block.range.end.line;
-    for (let line = block.range.start.line; line <= lastLine; line++) {
-      const kv = parseKeyValueLine(ctx.lines[line] ?? '');
-      if (kv) found.push({ line, kv });
-    }
-    return found;
-  });
+  return keyValueLinesMemo(block, ctx);
+}
+
+const keyValueLinesMemo = memoizedPerBlock(findKeyValueLines);
+
+function findKeyValueLines(block: ParagraphBlock | ListItemBlock, ctx: ExtractContext): { line: number; kv: KeyValueLine }[] {
+  const found: { line: number; kv: KeyValueLine }[] = [];
+  const lastLine = block.kind === 'listItem' ? block.range.start.line : block.range.end.line;
+  for (let line = block.range.start.line; line <= lastLine; line++) {
+    const kv = parseKeyValueLine(ctx.lines[line] ?? '');
+    if (kv) found.push({ line, kv });
+  }
+  return found;
 }
 
 function makeField(raw: string, line: number, character: number, source: MetadataField['source']): MetadataField {

@@ -12,7 +12,8 @@ import {
 import type { ChecklistPhase, MermaidBlock, Phase, TimelineEvent } from '../types.generated';
 import { classifySection, type BlockInContext } from '../sections';
 import { spanOn, type ExtractContext } from './context';
-import { memoized } from './memo';
+import { memoizedPerBlock } from './memo';
+import { kindsOfEvent } from './eventKinds';
 import { skipListMarker } from './keyValue';
 
 export interface TimelineExtraction {
@@ -22,6 +23,8 @@ export interface TimelineExtraction {
   mermaidBlocks: MermaidBlock[];
   /** Per event, the day the document puts it on; used to resolve dates, not part of the model. */
   dayHints: DayHint[];
+  /** Per event, what its text says it is (see eventKinds.ts). */
+  kinds: number[];
 }
 
 export interface DayHint {
@@ -38,6 +41,8 @@ interface RawEvent {
   dayHint?: string;
   /** "Day 2"-style heading: days after the incident date. */
   dayNumberHint?: number;
+  /** What the event's text says it is, when already known (events of kept tables). */
+  kinds?: number;
 }
 
 const TIME_HEADER = /^(time|timestamp|when|clock|hour|time\s*\(.*\)|.*\btime\b.*|utc|date\s*[/&]\s*time|datetime|heure|zeit|uhrzeit|hora)$/i;
@@ -108,7 +113,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
       if (openChecklist && block.depth === 0) {
         openChecklist.phase.items.push({ text: block.text, checked: block.checked, range: block.range });
       }
-      const ts = memoized(block, 'leadingTimestamp', () => leadingTimestampOfItem(block));
+      const ts = leadingTimestampOf(block, undefined);
       // "60:40 traffic split" in a lessons list is a ratio, not an impossible time.
       if (!ts || (ts.invalid && !inTimeline)) {
         previousListEvent = undefined;
@@ -126,7 +131,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
     previousListEvent = undefined;
 
     if (block.kind === 'paragraph' && inTimeline) {
-      const facts = memoized(block, 'paragraphFacts', () => paragraphFacts(ctx, block));
+      const facts = paragraphFactsOf(block, ctx);
       if (facts.onlyDate) {
         dayHint = facts.onlyDate;
         continue;
@@ -150,7 +155,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
 
     if (block.kind === 'code' && block.lang === 'mermaid') {
       const before = raw.length;
-      const flowchart = memoized(block, 'flowchart', () => safeParseFlowchart(block.value));
+      const flowchart = flowchartOf(block, undefined);
       if (flowchart) {
         const fromDiagram = eventsOfFlowchart(ctx, block, flowchart, before, dayHint, dayNumberHint);
         raw.push(...fromDiagram.events);
@@ -167,6 +172,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
     checklistPhases,
     mermaidBlocks,
     dayHints: raw.map((r) => ({ date: r.dayHint, dayNumber: r.dayNumberHint })),
+    kinds: raw.map((r) => r.kinds ?? kindsOfEvent(r.event)),
   };
 }
 
@@ -189,16 +195,16 @@ export function timelineSignature(ctx: ExtractContext): unknown[] {
         counts = true;
         break;
       case 'listItem':
-        counts = (checklistDepth > 0 && block.depth === 0) || memoized(block, 'leadingTimestamp', () => leadingTimestampOfItem(block)) !== undefined;
+        counts = (checklistDepth > 0 && block.depth === 0) || leadingTimestampOf(block, undefined) !== undefined;
         break;
       case 'paragraph':
         if (headings.some((h) => classifySection(h.text) === 'timeline')) {
-          const facts = memoized(block, 'paragraphFacts', () => paragraphFacts(ctx, block));
+          const facts = paragraphFactsOf(block, ctx);
           counts = facts.onlyDate !== undefined || facts.timedLines.length > 0;
         } else counts = false;
         break;
       case 'table':
-        counts = memoized(block, 'timesOfTable', () => timesOfTable(ctx, block)) !== undefined;
+        counts = timesOf(block, ctx) !== undefined;
         break;
       case 'code':
         counts = block.lang === 'mermaid';
@@ -219,7 +225,7 @@ export function sameSignature(a: readonly unknown[], b: readonly unknown[]): boo
 }
 
 /** A paragraph that is only a date ("2015-10-21 (all times UTC)"), or its lines that start with a time. */
-function paragraphFacts(ctx: ExtractContext, block: ParagraphBlock): { onlyDate?: string; timedLines: { line: number; start: number; ts: ParsedTimestamp }[] } {
+function paragraphFacts(block: ParagraphBlock, ctx: ExtractContext): { onlyDate?: string; timedLines: { line: number; start: number; ts: ParsedTimestamp }[] } {
   const trimmed = block.text.trim();
   if (trimmed.length <= 64) {
     const onlyDate = parseDateText(trimmed);
@@ -239,12 +245,31 @@ function paragraphFacts(ctx: ExtractContext, block: ParagraphBlock): { onlyDate?
 
 /** What a heading says about time: a checklist phase range, a day, a leading time. */
 function headingFacts(block: HeadingBlock) {
-  return memoized(block, 'headingFacts', () => ({
-    phaseRange: parsePhaseRange(block.text),
-    day: dayOfHeading(block.text),
-    ts: findLeadingTimestamp(block.text),
-  }));
+  return headingFactsOf(block, undefined);
 }
+
+function computeHeadingFacts(block: HeadingBlock) {
+  return { phaseRange: parsePhaseRange(block.text), day: dayOfHeading(block.text), ts: findLeadingTimestamp(block.text) };
+}
+
+function flowchartOfBlock(block: CodeBlock): Flowchart | undefined {
+  return safeParseFlowchart(block.value);
+}
+
+interface TableEventsHolder {
+  built?: { firstIndex: number; dayHint?: string; dayNumberHint?: number; events: RawEvent[] };
+}
+
+function newTableEventsHolder(): TableEventsHolder {
+  return {};
+}
+
+const leadingTimestampOf = memoizedPerBlock(leadingTimestampOfItem);
+const paragraphFactsOf = memoizedPerBlock(paragraphFacts);
+const flowchartOf = memoizedPerBlock(flowchartOfBlock);
+const timesOf = memoizedPerBlock(timesOfTable);
+const tableEventsHolderOf = memoizedPerBlock(newTableEventsHolder);
+const headingFactsOf = memoizedPerBlock(computeHeadingFacts);
 
 function safeParseFlowchart(code: string): Flowchart | undefined {
   try {
@@ -345,7 +370,7 @@ interface TableTimes {
   rows: Array<{ ts?: ParsedTimestamp; date?: string; timeRange?: Range; title?: string; details?: string[]; range: Range }>;
 }
 
-function timesOfTable(ctx: ExtractContext, table: TableBlock): TableTimes | undefined {
+function timesOfTable(table: TableBlock, ctx: ExtractContext): TableTimes | undefined {
   const [header, ...body] = table.rows;
   if (!header || body.length === 0) return undefined;
   const headers = header.cells.map((c) => c.text.trim());
@@ -413,9 +438,9 @@ function zoneOfHeader(header: string): TableTimes['headerZone'] {
  * offset and an inherited zone to the copies, never to the kept events).
  */
 function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: number, dayHint?: string, dayNumberHint?: number): RawEvent[] {
-  const times = memoized(table, 'timesOfTable', () => timesOfTable(ctx, table));
+  const times = timesOf(table, ctx);
   if (!times) return [];
-  const reusable = memoized(table, 'tableEvents', () => ({ built: undefined as undefined | { firstIndex: number; dayHint?: string; dayNumberHint?: number; events: RawEvent[] } }));
+  const reusable = tableEventsHolderOf(table, undefined);
   let built = reusable.built;
   if (!built || built.firstIndex !== firstIndex || built.dayHint !== dayHint || built.dayNumberHint !== dayNumberHint) {
     built = { firstIndex, dayHint, dayNumberHint, events: tableEvents(times, firstIndex, dayHint, dayNumberHint) };
@@ -424,7 +449,8 @@ function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: numbe
   const copies: RawEvent[] = new Array(built.events.length);
   for (let i = 0; i < copies.length; i++) {
     const kept = built.events[i];
-    copies[i] = { event: copyEvent(kept.event), dayHint: kept.dayHint, dayNumberHint: kept.dayNumberHint };
+    kept.kinds ??= kindsOfEvent(kept.event);
+    copies[i] = { event: copyEvent(kept.event), dayHint: kept.dayHint, dayNumberHint: kept.dayNumberHint, kinds: kept.kinds };
   }
   return copies;
 }

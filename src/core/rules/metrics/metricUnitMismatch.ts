@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { metricRows } from './metricRows';
 
 const DIMENSION_NAMES: Record<string, string> = {
   ratio: 'a percentage', time: 'a time', count: 'a count', money: 'money', data: 'a data size', dataRate: 'a data rate',
@@ -14,21 +15,19 @@ export const metricUnitMismatch: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   check({ model, report }) {
-    for (const table of model.metricTables) {
-      for (const row of table.rows) {
-        // A bare number (no unit) is compatible with anything: "400K" beside "2M req/sec".
-        const withUnits = row.cells.filter((c) => c.quantity && !c.quantity.notApplicable && c.quantity.unit && c.quantity.dimension !== 'count');
-        const first = withUnits[0];
-        if (!first?.quantity) continue;
-        for (const cell of withUnits.slice(1)) {
-          const dimension = cell.quantity!.dimension;
-          if (dimension === first.quantity.dimension || compatible(dimension, first.quantity.dimension)) continue;
-          report({
-            message: `"${cell.text}" is ${DIMENSION_NAMES[dimension] ?? dimension} but "${first.text}" in the same row is ${DIMENSION_NAMES[first.quantity.dimension] ?? first.quantity.dimension}; expected values of one kind in "${row.metric}".`,
-            range: cell.range,
-            related: [{ range: first.range, message: `The row's first value, ${first.text}.` }],
-          });
-        }
+    for (const { row } of metricRows(model)) {
+      // A bare number (no unit) is compatible with anything: "400K" beside "2M req/sec".
+      const withUnits = row.cells.filter((c) => c.quantity && !c.quantity.notApplicable && c.quantity.unit && c.quantity.dimension !== 'count');
+      const first = withUnits[0];
+      if (!first?.quantity) continue;
+      for (const cell of withUnits.slice(1)) {
+        const dimension = cell.quantity!.dimension;
+        if (dimension === first.quantity.dimension || compatible(dimension, first.quantity.dimension)) continue;
+        report({
+          message: `"${cell.text}" is ${DIMENSION_NAMES[dimension] ?? dimension} but "${first.text}" in the same row is ${DIMENSION_NAMES[first.quantity.dimension] ?? first.quantity.dimension}; expected values of one kind in "${row.metric}".`,
+          range: cell.range,
+          related: [{ range: first.range, message: `The row's first value, ${first.text}.` }],
+        });
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { metricCells } from './metricRows';
 
 /** Reports value cells of a metrics table that are not quantities. */
 export const metricValueUnparsed: Rule = {
@@ -9,17 +10,13 @@ export const metricValueUnparsed: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ model, report }) {
-    for (const table of model.metricTables) {
-      for (const row of table.rows) {
-        for (const cell of row.cells) {
-          if (cell.quantity || cell.text.trim() === '') continue;
-          if (cell.role === 'other' || cell.role === undefined) continue;
-          report({
-            message: `"${cell.text}" in column ${cell.column} of "${row.metric}" is not a quantity; expected a number with a unit such as 95%, 50ms, 120M or >90%, or N/A.`,
-            range: cell.range,
-          });
-        }
-      }
+    for (const { row, cell } of metricCells(model)) {
+      if (cell.quantity || cell.text.trim() === '') continue;
+      if (cell.role === 'other' || cell.role === undefined) continue;
+      report({
+        message: `"${cell.text}" in column ${cell.column} of "${row.metric}" is not a quantity; expected a number with a unit such as 95%, 50ms, 120M or >90%, or N/A.`,
+        range: cell.range,
+      });
     }
   },
 };

@@ -27,7 +27,8 @@ export interface ModelBuild {
 }
 
 interface ResolvedTimeline {
-  signature: unknown[];
+  /** Computed when a later build asks: a one-off lint never needs it. */
+  signature: () => unknown[];
   /** What resolving dates and offsets reads besides the events: the overview's times and zone. */
   timesKey: string;
   extraction: TimelineExtraction;
@@ -74,10 +75,11 @@ export function buildModel(parsed: ParsedMarkdown, previous?: ModelBuild): Model
 }
 
 function resolveTimeline(context: ExtractContext, metadata: Metadata, declaredZone: string | undefined, previous?: ResolvedTimeline): ResolvedTimeline {
-  const signature = timelineSignature(context);
+  let signature: unknown[] | undefined;
+  const signatureOnce = () => (signature ??= timelineSignature(context));
   const { date, start, end, duration } = metadata;
   const timesKey = JSON.stringify([date?.date, start?.date, start?.time, start?.utcOffsetMinutes, end?.date, end?.time, end?.utcOffsetMinutes, duration?.seconds, declaredZone]);
-  if (previous && previous.timesKey === timesKey && sameSignature(previous.signature, signature)) return previous;
+  if (previous && previous.timesKey === timesKey && sameSignature(previous.signature(), signatureOnce())) return { ...previous, signature: signatureOnce };
 
   const extraction = extractTimeline(context);
   const zoneOffset = declaredZone ? zoneOffsetMinutes(declaredZone) : undefined;
@@ -87,5 +89,5 @@ function resolveTimeline(context: ExtractContext, metadata: Metadata, declaredZo
     else if (declaredZone) event.zone = declaredZone;
   });
   const derived = resolveTimes(extraction.timeline, extraction.dayHints, extraction.kinds, metadata, zoneOffset, !(declaredZone && zoneOffset === undefined));
-  return { signature, timesKey, extraction, derived, eventsWithExplicitZone };
+  return { signature: signatureOnce, timesKey, extraction, derived, eventsWithExplicitZone };
 }

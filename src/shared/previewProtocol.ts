@@ -95,7 +95,7 @@ export interface RenderedDiagram {
   /** Render time of this pass for this diagram, ms (0 when unchanged and kept). */
   renderMs: number;
   /** For a Mermaid diagram rendered in this pass: mermaid.parse, mermaid.render, and the import of its SVG into the page, ms. */
-  mermaid?: { parseMs?: number; renderMs?: number; importMs?: number };
+  mermaid?: { renderMs?: number; importMs?: number };
 }
 
 /** A render pass of `version` finished (it was not overtaken by a newer version). */

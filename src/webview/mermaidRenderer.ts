@@ -83,9 +83,8 @@ export interface SyntaxProblem {
   detail: string;
 }
 
-/** Where the time of one diagram went: mermaid.parse, mermaid.render, turning its SVG into the page's. */
+/** Where the time of one diagram went: mermaid.render (its parse included), turning its SVG into the page's. */
 export interface MermaidTimes {
-  parseMs: number;
   renderMs: number;
   importMs: number;
 }
@@ -100,9 +99,10 @@ export interface RenderedMermaid {
 }
 
 /**
- * Checks `text` with mermaid.parse, then renders it into `host` (an element in the page, off
- * screen, so that Mermaid can measure text). Returns the problem instead when the text does not
- * parse. Must run inside `exclusive`.
+ * Renders `text` into `host` (an element in the page, off screen, so that Mermaid can measure
+ * text). Returns the problem instead when the text does not parse: mermaid.render parses first
+ * and, with suppressErrorRendering, throws the parse error without drawing anything, so no
+ * separate mermaid.parse is needed (it would parse the text twice). Must run inside `exclusive`.
  */
 export async function renderMermaid(
   mermaid: Mermaid,
@@ -112,16 +112,8 @@ export async function renderMermaid(
   times: Partial<MermaidTimes> = {},
 ): Promise<{ ok: RenderedMermaid } | { problem: SyntaxProblem }> {
   const prepared = prepareMermaidText(text);
-  let started = performance.now();
   try {
-    await mermaid.parse(prepared.text);
-  } catch (error) {
-    return { problem: problemOf(error, prepared.firstParsedLine) };
-  } finally {
-    times.parseMs = performance.now() - started;
-  }
-  try {
-    started = performance.now();
+    let started = performance.now();
     const { svg, css } = await withStylesThroughCssom(() => mermaid.render(id, prepared.text, host));
     times.renderMs = performance.now() - started;
     started = performance.now();

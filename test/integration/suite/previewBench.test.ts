@@ -118,7 +118,6 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
         const page: number[] = [];
         const mermaidInPass: number[] = [];
         const renderInPass: number[] = [];
-        const parseInPass: number[] = [];
         const importInPass: number[] = [];
         for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
           const text = editor.document.lineAt(line).text;
@@ -138,7 +137,6 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           page.push(timing.webviewMs!);
           mermaidInPass.push(rendered.diagrams[1].renderMs);
           renderInPass.push(rendered.diagrams[1].mermaid?.renderMs ?? NaN);
-          parseInPass.push(rendered.diagrams[1].mermaid?.parseMs ?? NaN);
           importInPass.push(rendered.diagrams[1].mermaid?.importMs ?? NaN);
           // Let the lint of this version and its diagnostics settle before the next edit.
           await new Promise((resolve) => setTimeout(resolve, 350));
@@ -160,7 +158,6 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           page: stats(page),
           diagramRenderInPass: stats(mermaidInPass),
           mermaidRenderInPass: stats(renderInPass),
-          mermaidParseInPass: stats(parseInPass),
           importInPass: stats(importInPass),
           mermaidRender: stats(alone.renderMs.slice(2)),
           mermaidParse: stats(alone.parseMs.slice(2)),

@@ -166,7 +166,7 @@ function warmUp(): void {
   // load while Mermaid parses the first diagram.
   void mermaidLoad().then(() => {
     for (const chunk of Array.isArray(chunks) ? chunks : []) {
-      if (typeof chunk === 'string' && /^chunks\/[\w.-]+\.js$/.test(chunk)) void import(/* @vite-ignore */ new URL(`./${chunk}`, import.meta.url).href).catch(() => undefined);
+      if (typeof chunk === 'string' && /^chunks\/[\w.-]+\.js$/.test(chunk)) void import(/* @vite-ignore */ new URL(`./${chunk}`, document.baseURI).href).catch(() => undefined);
     }
   }, () => undefined);
 }

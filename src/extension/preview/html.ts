@@ -68,45 +68,72 @@ interface PreloadManifest {
 
 /**
  * The Mermaid chunks a first render of `diagramTypes` will import, from dist/webview/preload.json
- * (written by the build): Mermaid's core, each diagram type's module, its layout. The page imports
- * them all at once as soon as it has asked for the document, instead of one after the other as
- * Mermaid reaches each dynamic import. Nothing when the document has no Mermaid block (the page
- * then loads no Mermaid at all).
+ * (written by the build): Mermaid's core, each diagram type's module, its layout. `entries` are
+ * the chunks themselves, which the page imports all at once as soon as it has asked for the
+ * document (instead of one after the other as Mermaid reaches each dynamic import); `files` adds
+ * their static imports, which the page's head lists as module preloads so that the browser
+ * fetches and compiles them while the page's own script is still loading. Nothing when the
+ * document has no Mermaid block (the page then loads no Mermaid at all).
  */
-export function warmChunks(extensionUri: vscode.Uri, diagramTypes: readonly string[]): string[] {
-  if (diagramTypes.length === 0) return [];
+export function warmChunks(extensionUri: vscode.Uri, diagramTypes: readonly string[]): { entries: string[]; files: string[] } {
+  if (diagramTypes.length === 0) return { entries: [], files: [] };
   let manifest: PreloadManifest;
   try {
     manifest = JSON.parse(readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'preload.json').fsPath, 'utf8')) as PreloadManifest;
   } catch {
-    return [];
+    return { entries: [], files: [] };
   }
-  // The first file of each list is the chunk itself; the others are its static imports, which
-  // the browser fetches with it.
-  const files = new Set<string>(manifest.mermaid.slice(0, 1));
-  for (const type of diagramTypes) {
-    for (const chunk of CHUNKS_BY_TYPE[type] ?? []) for (const file of (manifest.chunks[chunk] ?? []).slice(0, 1)) files.add(file);
-  }
-  return [...files];
+  // The first file of each list is the chunk itself; the others are its static imports.
+  const lists = [manifest.mermaid];
+  for (const type of diagramTypes) for (const chunk of CHUNKS_BY_TYPE[type] ?? []) if (manifest.chunks[chunk]) lists.push(manifest.chunks[chunk]);
+  const entries = new Set<string>(lists.map((list) => list[0]).filter(Boolean));
+  const files = new Set<string>(lists.flat());
+  return { entries: [...entries], files: [...files] };
 }
 
 /**
- * The page: the CSP, the stylesheet, the bundle as an ES module with the nonce, and (when the
- * document has Mermaid blocks) the Mermaid chunks to import early (data-chunks).
+ * The page's own script (dist/webview/webview.js), to be written into the page: a webview loads
+ * each of its resources through VS Code (in a browser, through a service worker and the
+ * workbench), which made the page's script start 300 ms after its HTML arrived. Inline, it runs as
+ * soon as the HTML is parsed; its imports (Mermaid's chunks) still load from the extension. `<`
+ * sequences that would end the script element or open an HTML comment are escaped (they can only
+ * occur inside the bundle's strings, regular expressions and comments, where the escape means
+ * the same). Undefined when the file cannot be read: the page then loads it by URL.
+ */
+function inlineWebviewScript(extensionUri: vscode.Uri): string | undefined {
+  try {
+    const text = readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'webview.js').fsPath, 'utf8');
+    return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page: the CSP, the stylesheet, the bundle as an ES module with the nonce (inline, with a
+ * base URL so that its imports resolve to the extension's dist/webview folder), and (when the
+ * document has Mermaid blocks) module preloads of the Mermaid chunks its first render needs and
+ * the list of them to import early (data-chunks).
  */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, diagramTypes: readonly string[] = []): string {
   const nonce = makeNonce();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const chunks = warmChunks(extensionUri, diagramTypes);
-  const data = diagramTypes.length ? ` data-mermaid="1" data-chunks="${escapeAttribute(JSON.stringify(chunks))}"` : '';
+  const data = diagramTypes.length ? ` data-mermaid="1" data-chunks="${escapeAttribute(JSON.stringify(chunks.entries))}"` : '';
+  const preloads = chunks.files.map((file) => `\n<link rel="modulepreload" nonce="${nonce}" href="${escapeAttribute(asset('dist', 'webview', ...file.split('/')))}">`).join('');
+  const inline = inlineWebviewScript(extensionUri);
+  const script = inline !== undefined
+    ? `<script type="module" nonce="${nonce}">${inline}</script>`
+    : `<script type="module" nonce="${nonce}" src="${asset('dist', 'webview', 'webview.js')}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<base href="${escapeAttribute(asset('dist', 'webview'))}/">
 <link rel="stylesheet" href="${asset('media', 'preview.css')}">
-<script type="module" nonce="${nonce}" src="${asset('dist', 'webview', 'webview.js')}"></script>
+${script}${preloads}
 <title>Timeline Preview</title>
 </head>
 <body${data}>

@@ -19,7 +19,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { generateLargePostmortem } from '../../../bench/generateDocument';
 import {
@@ -29,6 +29,14 @@ import {
 
 const EDITS = Number(process.env.PMKIT_BENCH_EDITS) || 20;
 const WARMUP_EDITS = 3;
+/**
+ * After opening a large document VS Code keeps busy for a few seconds (tokenizing, the Markdown
+ * extension's indexing): edits then take up to 2 s to reach the extension host. Warm-up edits go
+ * on, up to this many, until SETTLED_EDITS in a row reach it within SETTLED_MS.
+ */
+const MAX_WARMUP_EDITS = 30;
+const SETTLED_EDITS = 3;
+const SETTLED_MS = 50;
 const WITH_PM102 = [...REFERENCE_DIAGNOSTICS, 'PM102 error 31:13'].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
 function report(result: Record<string, unknown>): void {
@@ -82,6 +90,8 @@ interface Timing {
   changeMs: number;
   /** The longest the extension host's event loop was blocked meanwhile (all extensions, not only ours). */
   blockedMs: number;
+  /** The longest garbage collection pause of the extension host meanwhile. */
+  gcMs: number;
 }
 
 /**
@@ -98,10 +108,15 @@ function timeEdit(uri: vscode.Uri, expected: string[], edit: () => Thenable<unkn
     let poller: ReturnType<typeof setTimeout> | undefined;
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
+    let gcMs = 0;
+    const collections = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcMs = Math.max(gcMs, entry.duration);
+    });
+    collections.observe({ entryTypes: ['gc'] });
     const finish = () => {
       if (visibleMs === undefined || eventMs === undefined) return;
       cleanup();
-      resolve({ visibleMs, eventMs, changeMs: changeMs ?? Number.NaN, blockedMs: loop.max / 1e6 });
+      resolve({ visibleMs, eventMs, changeMs: changeMs ?? Number.NaN, blockedMs: loop.max / 1e6, gcMs });
     };
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (eventMs !== undefined || !event.uris.some((u) => u.toString() === uri.toString()) || !matches()) return;
@@ -127,6 +142,7 @@ function timeEdit(uri: vscode.Uri, expected: string[], edit: () => Thenable<unkn
     }, timeoutMs);
     const cleanup = () => {
       loop.disable();
+      collections.disconnect();
       changes.dispose();
       clearTimeout(timer);
       clearTimeout(poller);
@@ -148,8 +164,8 @@ function timeEdit(uri: vscode.Uri, expected: string[], edit: () => Thenable<unkn
 }
 
 /**
- * Toggles the document between two states with `edit` (each edit flips it), WARMUP_EDITS + EDITS
- * times, and reports the timings of the last EDITS.
+ * Toggles the document between two states with `edit` (each edit flips it): warm-up edits (at
+ * least WARMUP_EDITS, more until VS Code has settled, see MAX_WARMUP_EDITS), then EDITS timed ones.
  */
 async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: [string[], string[]], edit: () => Thenable<unknown>): Promise<void> {
   const debounceMs = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lint.debounceMs');
@@ -159,20 +175,28 @@ async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: 
   const blocked: number[] = [];
   const change: number[] = [];
   const inHost: number[] = [];
-  for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
+  const gc: number[] = [];
+  let warmups = 0;
+  let settledInARow = 0;
+  while (visible.length < EDITS) {
     state = 1 - state;
     const timing = await timeEdit(uri, states[state], edit);
-    if (i >= WARMUP_EDITS) {
+    const warmingUp = warmups < WARMUP_EDITS || (settledInARow < SETTLED_EDITS && warmups < MAX_WARMUP_EDITS);
+    if (warmingUp) {
+      warmups++;
+      settledInARow = timing.changeMs < SETTLED_MS ? settledInARow + 1 : 0;
+    } else {
       visible.push(timing.visibleMs);
       event.push(timing.eventMs);
       blocked.push(timing.blockedMs);
       change.push(timing.changeMs);
       inHost.push(timing.visibleMs - timing.changeMs);
+      gc.push(timing.gcMs);
     }
     // Let the editor, the Markdown extension and the garbage collector settle between edits.
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  report({ bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, visible: stats(visible), event: stats(event), editReachesExtensionHost: stats(change), changeEventToVisible: stats(inHost), extensionHostBlocked: stats(blocked) });
+  report({ bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, warmupEdits: warmups, visible: stats(visible), event: stats(event), editReachesExtensionHost: stats(change), changeEventToVisible: stats(inHost), extensionHostBlocked: stats(blocked), longestGcPause: stats(gc) });
 }
 
 /** Swaps the times of the table rows on `line` and `line + 1` (`| HH:MM:SS | ...`): an out-of-order pair is PM102. */

@@ -108,7 +108,7 @@ function round(value: number, digits = 1): number {
 }
 
 const results = {
-  fullLint: [fullLintComparison('reference (incident-anatomy-evcache.md)', reference, 41, 20), fullLintComparison('generated ~1 MB', large, 5, 2)],
+  fullLint: [fullLintComparison('reference (incident-anatomy-evcache.md)', reference, 61, 100), fullLintComparison('generated ~1 MB', large, 5, 2)],
   relint: [relintAfterEdit('prose line', large, editProse, 15), relintAfterEdit('timeline table row', large, editTimelineRow, 15)],
   pathological: pathological(),
   node: process.version,

@@ -1,6 +1,7 @@
+import { memoizedPerBlock } from '../model/extract/memo';
 import type { HeadingBlock, TableBlock } from '../parse/blocks';
 import type { ActionItem, ActionItemRole, ActionItems } from '../model/types.generated';
-import { classifySection } from '../model/sections';
+import { classifySection, sectionKindsOf } from '../model/sections';
 import type { ExtractContext } from '../model/extract/context';
 import { cellPlain, dueDateOf, isDoneStatus } from './text';
 
@@ -53,16 +54,14 @@ export function extractActionItems(ctx: ExtractContext): ActionItems {
       continue;
     }
     if (block.kind === 'listItem') {
-      if (block.depth === 0 && block.text.trim() && headings.some((h) => isActionItemsHeading(h.text))) {
+      if (block.depth === 0 && sectionKindsOf(headings).has('action-items') && block.text.trim()) {
         listItems.push({ text: block.text.trim(), checked: block.checked, range: block.range });
       }
       continue;
     }
     if (block.kind !== 'table' || block.continuation) continue;
-    const header = block.rows[0];
-    if (!header) continue;
-    const roles = rolesOfHeader(header.cells.map((c) => c.text));
-    if (!roles.includes('action')) continue;
+    const roles = headerRolesOf(block, undefined);
+    if (!roles?.includes('action')) continue;
     const heading = [...headings].reverse().find((h) => isActionItemsHeading(h.text));
     if (heading) {
       chosen ??= { table: block, heading };
@@ -76,6 +75,12 @@ export function extractActionItems(ctx: ExtractContext): ActionItems {
   if (found.heading) result.section = found.heading.range;
   return { ...result, ...readTable(ctx, found.table) };
 }
+
+/** The roles of a table's header row, once per table block (a 1 MB post-mortem has hundreds of tables). */
+const headerRolesOf = memoizedPerBlock((table: TableBlock) => {
+  const header = table.rows[0];
+  return header ? rolesOfHeader(header.cells.map((c) => c.text)) : undefined;
+});
 
 function isActionItemsHeading(text: string): boolean {
   return classifySection(text) === 'action-items';

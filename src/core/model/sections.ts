@@ -37,6 +37,22 @@ export function classifySection(title: string): SectionKind {
   return kind;
 }
 
+const pathKinds = new WeakMap<readonly HeadingBlock[], ReadonlySet<SectionKind>>();
+
+/**
+ * The kinds of the sections a heading path is in. Blocks of one section share their path array
+ * (see forEachBlockInContext), so each section's headings are classified once per lint, not once
+ * per block and extractor.
+ */
+export function sectionKindsOf(headings: readonly HeadingBlock[]): ReadonlySet<SectionKind> {
+  let kinds = pathKinds.get(headings);
+  if (!kinds) {
+    kinds = new Set(headings.map((h) => classifySection(h.text)));
+    pathKinds.set(headings, kinds);
+  }
+  return kinds;
+}
+
 /** A block together with the headings it sits under (outermost first). */
 export interface BlockInContext<B extends Block = Block> {
   block: B;

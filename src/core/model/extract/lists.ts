@@ -1,5 +1,5 @@
 import type { Finding, Lesson, Reference } from '../types.generated';
-import { classifySection } from '../sections';
+import { classifySection, sectionKindsOf } from '../sections';
 import type { ExtractContext } from './context';
 import { parseKeyValueLine } from './keyValue';
 
@@ -53,7 +53,7 @@ export function extractReferences(ctx: ExtractContext): Reference[] {
   const references: Reference[] = [];
   for (const { block, headings } of ctx.entries) {
     if (block.kind !== 'listItem' || block.depth !== 0) continue;
-    if (!headings.some((h) => classifySection(h.text) === 'references')) continue;
+    if (!sectionKindsOf(headings).has('references')) continue;
     const reference: Reference = { text: block.text.trim(), range: block.range };
     const url = firstUrl(ctx.lines[block.range.start.line] ?? '');
     if (url) reference.url = url;

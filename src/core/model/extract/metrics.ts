@@ -1,7 +1,7 @@
 import { parseQuantity, type Quantity as ParsedQuantity } from '../../parse/quantity';
 import type { TableBlock } from '../../parse/blocks';
 import type { MetricCell, MetricRow, MetricTable, Quantity } from '../types.generated';
-import { classifySection } from '../sections';
+import { classifySection, sectionKindsOf } from '../sections';
 import type { ExtractContext } from './context';
 
 const METRIC_HEADER = /^(metrics?|indicators?|kpis?|measures?|measurements?|signals?|slis?|slos?|name|service metric|metrik|m[ée]trique|m[ée]trica)$/i;
@@ -17,7 +17,7 @@ export function extractMetricTables(ctx: ExtractContext): MetricTable[] {
   for (const { block, headings } of ctx.entries) {
     if (block.kind !== 'table') continue;
     const section = headings[headings.length - 1]?.text;
-    const inMetricsSection = headings.some((h) => classifySection(h.text) === 'metrics');
+    const inMetricsSection = sectionKindsOf(headings).has('metrics');
     if (!isMetricTable(block, inMetricsSection)) continue;
     tables.push(toMetricTable(block, section));
   }

@@ -10,7 +10,7 @@ import {
   type ParsedTimestamp,
 } from '../../parse/time';
 import type { ChecklistPhase, MermaidBlock, Phase, TimelineEvent } from '../types.generated';
-import { classifySection, type BlockInContext } from '../sections';
+import { classifySection, sectionKindsOf, type BlockInContext } from '../sections';
 import { spanOn, type ExtractContext } from './context';
 import { memoizedPerBlock } from './memo';
 import { kindsOfEvent } from './eventKinds';
@@ -66,7 +66,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
 
   for (const entry of ctx.entries) {
     const { block, headings } = entry;
-    const inTimeline = headings.some((h) => classifySection(h.text) === 'timeline');
+    const inTimeline = sectionKindsOf(headings).has('timeline');
 
     if (block.kind === 'heading') {
       previousListEvent = undefined;
@@ -198,7 +198,7 @@ export function timelineSignature(ctx: ExtractContext): unknown[] {
         counts = (checklistDepth > 0 && block.depth === 0) || leadingTimestampOf(block, undefined) !== undefined;
         break;
       case 'paragraph':
-        if (headings.some((h) => classifySection(h.text) === 'timeline')) {
+        if (sectionKindsOf(headings).has('timeline')) {
           const facts = paragraphFactsOf(block, ctx);
           counts = facts.onlyDate !== undefined || facts.timedLines.length > 0;
         } else counts = false;

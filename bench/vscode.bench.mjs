@@ -99,6 +99,7 @@ console.table(edits.map((r) => ({
   'host part': `${r.changeEventToVisible.medianMs} (${r.changeEventToVisible.p90Ms})`,
   'host blocked max': r.extensionHostBlocked.maxMs,
   'GC pause max': r.longestGcPause?.maxMs,
+  'our lint (max)': `${r.longestLintOfOurs?.medianMs} (${r.longestLintOfOurs?.maxMs})`,
   target: `<= ${r.targetMs}`,
   'met (event)': yesNo(r.metEvent),
   'met (visible)': yesNo(r.metVisible),

@@ -36,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('postmortem.showLog', () => log.show()),
     // For the integration tests; hidden from the Command Palette.
     vscode.commands.registerCommand('postmortem.test.statusText', () => statusBar.text),
+    vscode.commands.registerCommand('postmortem.test.lintTimes', () => controller.recentLintMs.splice(0)),
     vscode.commands.registerCommand('postmortem.test.lintResult', async (uri: vscode.Uri) => {
       const result = controller.currentResult(await vscode.workspace.openTextDocument(uri));
       return result && result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line }));

@@ -42,6 +42,8 @@ export class LintController implements vscode.Disposable {
   readonly onDidPublish = this.onDidPublishEmitter.event;
   /** Bumped when the settings change, so cached results made with the old ones are not reused. */
   private settingsGeneration = 0;
+  /** How long the last lints took (ms, at most 100 kept): the benchmark reads them. */
+  readonly recentLintMs: number[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -159,6 +161,8 @@ export class LintController implements vscode.Disposable {
     const started = performance.now();
     const result = tracked.linter.lint(document.getText(), { rules: readSettings(document).rules });
     const elapsed = performance.now() - started;
+    this.recentLintMs.push(elapsed);
+    if (this.recentLintMs.length > 100) this.recentLintMs.shift();
     this.log.trace(`Linted ${vscode.workspace.asRelativePath(document.uri)} v${version} in ${elapsed.toFixed(1)} ms: ${result.findings.length} finding(s)`);
     tracked.latest = { version, settingsGeneration: this.settingsGeneration, result };
     return tracked.latest;

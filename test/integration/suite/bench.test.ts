@@ -176,11 +176,14 @@ async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: 
   const change: number[] = [];
   const inHost: number[] = [];
   const gc: number[] = [];
+  const ourLint: number[] = [];
   let warmups = 0;
   let settledInARow = 0;
   while (visible.length < EDITS) {
     state = 1 - state;
+    await vscode.commands.executeCommand('postmortem.test.lintTimes');
     const timing = await timeEdit(uri, states[state], edit);
+    const lintTimes = (await vscode.commands.executeCommand<number[]>('postmortem.test.lintTimes')) ?? [];
     const warmingUp = warmups < WARMUP_EDITS || (settledInARow < SETTLED_EDITS && warmups < MAX_WARMUP_EDITS);
     if (warmingUp) {
       warmups++;
@@ -192,11 +195,12 @@ async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: 
       change.push(timing.changeMs);
       inHost.push(timing.visibleMs - timing.changeMs);
       gc.push(timing.gcMs);
+      ourLint.push(Math.max(0, ...lintTimes));
     }
     // Let the editor, the Markdown extension and the garbage collector settle between edits.
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  report({ bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, warmupEdits: warmups, visible: stats(visible), event: stats(event), editReachesExtensionHost: stats(change), changeEventToVisible: stats(inHost), extensionHostBlocked: stats(blocked), longestGcPause: stats(gc) });
+  report({ bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, warmupEdits: warmups, visible: stats(visible), event: stats(event), editReachesExtensionHost: stats(change), changeEventToVisible: stats(inHost), extensionHostBlocked: stats(blocked), longestGcPause: stats(gc), longestLintOfOurs: stats(ourLint) });
 }
 
 /** Swaps the times of the table rows on `line` and `line + 1` (`| HH:MM:SS | ...`): an out-of-order pair is PM102. */

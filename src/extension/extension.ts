@@ -9,6 +9,7 @@ import { LintController } from './lintController';
 import { PostmortemStatusBar } from './statusBar';
 import { registerTimelinePreview } from './preview';
 import { registerActionItems } from './actionItems';
+import { testHooksEnabled } from './testHooks';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -34,14 +35,18 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('postmortem.newPostmortem', (title?: unknown) => newPostmortem(extensionUri, title)),
     vscode.commands.registerCommand('postmortem.showRuleDocs', (rule?: unknown) => showRuleDocs(extensionUri, rule)),
     vscode.commands.registerCommand('postmortem.showLog', () => log.show()),
-    // For the integration tests; hidden from the Command Palette.
-    vscode.commands.registerCommand('postmortem.test.statusText', () => statusBar.text),
-    vscode.commands.registerCommand('postmortem.test.lintTimes', () => controller.recentLintMs.splice(0)),
-    vscode.commands.registerCommand('postmortem.test.lintResult', async (uri: vscode.Uri) => {
-      const result = controller.currentResult(await vscode.workspace.openTextDocument(uri));
-      return result && result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line }));
-    }),
   );
+
+  if (testHooksEnabled()) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand('postmortem.test.statusText', () => statusBar.text),
+      vscode.commands.registerCommand('postmortem.test.lintTimes', () => controller.recentLintMs.splice(0)),
+      vscode.commands.registerCommand('postmortem.test.lintResult', async (uri: vscode.Uri) => {
+        const result = controller.currentResult(await vscode.workspace.openTextDocument(uri));
+        return result && result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line }));
+      }),
+    );
+  }
 
   context.subscriptions.push(...registerActionItems(controller));
 

@@ -77,3 +77,16 @@ describe('the front matter keys', () => {
     assert.deepEqual(documented, [...Object.keys(FRONT_MATTER_KEYS), 'title'].sort());
   });
 });
+
+describe('the extension manifest', () => {
+  it('contributes every command it lists in menus, each with the Post-Mortem category, and no test hook', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const commands: { command: string; category?: string }[] = manifest.contributes.commands;
+    const ids = new Set(commands.map((c) => c.command));
+    for (const command of commands) assert.equal(command.category, 'Post-Mortem', command.command);
+    assert.deepEqual([...ids].filter((id) => id.startsWith('postmortem.test.')), [], 'test hooks are registered by the test launchers only');
+    for (const [menu, items] of Object.entries(manifest.contributes.menus as Record<string, { command?: string }[]>)) {
+      for (const item of items) if (item.command) assert.ok(ids.has(item.command), `${menu} lists ${item.command}, which is not contributed`);
+    }
+  });
+});

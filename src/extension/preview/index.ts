@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { testHooksEnabled } from '../testHooks';
 import { PREVIEW_VIEW_TYPE, type DiagramTarget, type ExportFormat, type TestClickRequest } from '../../shared/previewProtocol';
 import type { LintController } from '../lintController';
 import { EXPORT_COMMANDS, exportDiagram } from './exportCommands';
@@ -50,33 +51,37 @@ export function registerTimelinePreview(
     vscode.commands.registerCommand(EXPORT_COMMANDS.diagramPng, (index?: unknown, destination?: unknown) => exporting(diagramIndex(index), 'png')(destination)),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     controller.onDidPublish(updateContext),
-    // For the integration tests and the benchmark; not contributed, so not in the Command Palette.
-    vscode.commands.registerCommand('postmortem.test.preview', async (action: string, argument?: unknown) => {
-      const preview = manager.current;
-      switch (action) {
-        case 'state':
-          return preview && {
-            uri: preview.uri.toString(), createdAt: preview.createdAt, now: performance.now(),
-            visible: preview.panel.visible, viewColumn: preview.panel.viewColumn, ...preview.history(),
-          };
-        case 'click':
-          return preview?.testClick(argument as TestClickRequest['target']);
-        case 'bench-render': {
-          const { text, runs } = argument as { text: string; runs: number };
-          return preview?.benchRender(text, runs);
-        }
-        case 'revive': {
-          // What the serializer does after a window reload, on a fresh panel with the saved state.
-          const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
-          const revived = await manager.revive(panel, argument);
-          return revived.uri.toString();
-        }
-        case 'close':
-          preview?.dispose();
-          return undefined;
-        default:
-          throw new Error(`unknown preview test action ${action}`);
-      }
-    }),
+    ...(testHooksEnabled() ? [previewTestHook(manager, extensionUri)] : []),
   ];
+}
+
+/** For the integration tests and the benchmark (see testHooks.ts). */
+function previewTestHook(manager: TimelinePreviewManager, extensionUri: vscode.Uri): vscode.Disposable {
+  return vscode.commands.registerCommand('postmortem.test.preview', async (action: string, argument?: unknown) => {
+    const preview = manager.current;
+    switch (action) {
+      case 'state':
+        return preview && {
+          uri: preview.uri.toString(), createdAt: preview.createdAt, now: performance.now(),
+          visible: preview.panel.visible, viewColumn: preview.panel.viewColumn, ...preview.history(),
+        };
+      case 'click':
+        return preview?.testClick(argument as TestClickRequest['target']);
+      case 'bench-render': {
+        const { text, runs } = argument as { text: string; runs: number };
+        return preview?.benchRender(text, runs);
+      }
+      case 'revive': {
+        // What the serializer does after a window reload, on a fresh panel with the saved state.
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
+        const revived = await manager.revive(panel, argument);
+        return revived.uri.toString();
+      }
+      case 'close':
+        preview?.dispose();
+        return undefined;
+      default:
+        throw new Error(`unknown preview test action ${action}`);
+    }
+  });
 }

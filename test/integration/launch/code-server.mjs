@@ -100,8 +100,9 @@ async function main() {
     server = await startCodeServer({
       sandbox, port, folder, logFile,
       // Read by the test module inside the extension host (a child of code-server).
+      // PMKIT_TEST_HOOKS: the extension registers its postmortem.test.* commands (src/extension/testHooks.ts).
       // PMKIT_TEST_LOGS: VS Code's log folder, where the extension's output channel is written (the bench reads it).
-      env: { PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir, PMKIT_TEST_LOGS: path.join(sandbox.userData, 'logs') },
+      env: { PMKIT_TEST_HOOKS: '1', PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir, PMKIT_TEST_LOGS: path.join(sandbox.userData, 'logs') },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

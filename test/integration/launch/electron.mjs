@@ -40,7 +40,7 @@ try {
     version,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: testsModule,
-    extensionTestsEnv: { PMKIT_TEST_GREP: opts.grep ?? process.env.PMKIT_TEST_GREP ?? '' },
+    extensionTestsEnv: { PMKIT_TEST_HOOKS: '1', PMKIT_TEST_GREP: opts.grep ?? process.env.PMKIT_TEST_GREP ?? '' },
     launchArgs: [
       workspace,
       '--disable-extensions', // other installed extensions stay out of the way

@@ -45,13 +45,16 @@ const edit = results.find((r) => r.measure === 'editToSvg');
 if (!first || !edit) throw new Error('the bench suite reported no results');
 
 const overMermaid = Math.round((edit.afterDebounce.medianMs - edit.mermaidRender.medianMs) * 10) / 10;
+const overMermaidInPage = Math.round((edit.inPageAfterDebounce.medianMs - edit.mermaidRender.medianMs) * 10) / 10;
 const overInsert = Math.round((edit.afterDebounce.medianMs - edit.mermaidRenderAndInsert.medianMs) * 10) / 10;
 const rows = [
   ['edit → updated SVG, total (median)', `${edit.editToSvg.medianMs} ms`, `includes the ${edit.debounceMs} ms debounce; p90 ${edit.editToSvg.p90Ms} ms`],
   ['edit → updated SVG, after the debounce (median)', `${edit.afterDebounce.medianMs} ms`, `p90 ${edit.afterDebounce.p90Ms} ms; in the page ${edit.page.medianMs} ms`],
   ['  of which the diagram in the pass (median)', `${edit.diagramRenderInPass.medianMs} ms`, `mermaid.render ${edit.mermaidRenderInPass.medianMs} (its parse included) + import into the page ${edit.importInPass.medianMs} ms`],
   ['mermaid.render alone, same diagram, same page (median)', `${edit.mermaidRender.medianMs} ms`, `mermaid.parse alone ${edit.mermaidParse.medianMs} ms; render + parsing its SVG into elements ${edit.mermaidRenderAndInsert.medianMs} ms`],
-  ['after the debounce − mermaid.render alone', `${overMermaid} ms`, `target ≤ ${TARGETS.overMermaidMs} ms: ${overMermaid <= TARGETS.overMermaidMs ? 'met' : 'NOT met'}`],
+  ['after the debounce − mermaid.render alone', `${overMermaid} ms`, `to the report reaching the extension; target ≤ ${TARGETS.overMermaidMs} ms: ${overMermaid <= TARGETS.overMermaidMs ? 'met' : 'NOT met'}`],
+  ['edit → new SVG in the page, after the debounce (median)', `${edit.inPageAfterDebounce.medianMs} ms`, `page clock moved to the extension host's (same machine); update's trip to the page ${edit.messageToPage.medianMs} ms`],
+  ['  in the page, after the debounce − mermaid.render alone', `${overMermaidInPage} ms`, `target ≤ ${TARGETS.overMermaidMs} ms: ${overMermaidInPage <= TARGETS.overMermaidMs ? 'met' : 'NOT met'}`],
   ['after the debounce − (render + SVG into elements)', `${overInsert} ms`, 'against what a page showing mermaid.render\'s SVG does at least'],
   ['cold: first SVG (the generated timeline)', `${first.coldFirstSvgMs} ms`, `target ≤ ${TARGETS.firstDiagramMs} ms: ${first.coldFirstSvgMs <= TARGETS.firstDiagramMs ? 'met' : 'NOT met'}`],
   ['cold: every diagram drawn (Mermaid included)', `${first.coldMs} ms`, `target ≤ ${TARGETS.firstDiagramMs} ms: ${first.coldMs <= TARGETS.firstDiagramMs ? 'met' : 'NOT met'}`],
@@ -66,9 +69,10 @@ for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${va
 const out = path.join(repoRoot, 'bench', 'results');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'preview.json'), `${JSON.stringify({
-  editToSvg: edit, firstDiagram: first, overMermaidMs: overMermaid, overMermaidAndInsertMs: overInsert, targets: TARGETS,
+  editToSvg: edit, firstDiagram: first, overMermaidMs: overMermaid, overMermaidInPageMs: overMermaidInPage, overMermaidAndInsertMs: overInsert, targets: TARGETS,
   met: {
     editWithinMermaidPlus50: overMermaid <= TARGETS.overMermaidMs,
+    editWithinMermaidPlus50InPage: overMermaidInPage <= TARGETS.overMermaidMs,
     firstSvgWithin1500: first.coldFirstSvgMs <= TARGETS.firstDiagramMs,
     allDiagramsWithin1500: first.coldMs <= TARGETS.firstDiagramMs,
   },

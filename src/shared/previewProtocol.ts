@@ -107,6 +107,11 @@ export interface RenderedMessage extends AboutDocument {
   /** `performance.now()` of the webview when the update arrived and when the pass ended. */
   receivedAt: number;
   finishedAt: number;
+  /**
+   * The webview's `performance.timeOrigin` (ms since the epoch): with the extension host's own,
+   * the benchmark puts the page's times on the extension host's clock.
+   */
+  timeOrigin: number;
   /** Milliseconds from the webview's script start to the end of this pass. */
   sinceStartMs: number;
   /** Milestones of the page, in ms since it started loading (its performance.now()). */

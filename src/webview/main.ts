@@ -484,6 +484,7 @@ function report(update: UpdateMessage, theme: ThemeKind): void {
     errors,
     receivedAt,
     finishedAt,
+    timeOrigin: performance.timeOrigin,
     sinceStartMs: finishedAt - scriptStart,
     page: { htmlArrived: htmlArrived(), firstSvg: firstSvgAt, scriptStart, ...(mermaidLoadedAt !== undefined ? { mermaidLoaded: mermaidLoadedAt } : {}), ...(firstUpdateAt !== undefined ? { firstUpdate: firstUpdateAt } : {}) },
     scriptInjected: scriptInjected(),

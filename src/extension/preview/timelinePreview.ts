@@ -42,6 +42,12 @@ export interface VersionTiming {
   renderedAt?: number;
   /** Time the webview spent from receiving the update to the end of the render (its clock). */
   webviewMs?: number;
+  /**
+   * When the update reached the page and when the new SVG was in it, on this clock (the page's
+   * times moved by the difference of the two clocks' origins; the same machine's wall clock).
+   */
+  arrivedAt?: number;
+  inPageAt?: number;
 }
 
 interface PreviewDeps {
@@ -309,6 +315,9 @@ export class TimelinePreview implements vscode.Disposable {
     if (timing && timing.renderedAt === undefined) {
       timing.renderedAt = performance.now();
       timing.webviewMs = report.finishedAt - report.receivedAt;
+      const toHostClock = report.timeOrigin - performance.timeOrigin;
+      timing.arrivedAt = report.receivedAt + toHostClock;
+      timing.inPageAt = report.finishedAt + toHostClock;
     }
     const document = this.document();
     // Errors are placed by line: publish them only for the text they were found in.

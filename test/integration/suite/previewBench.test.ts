@@ -23,7 +23,7 @@ const WARMUP_EDITS = 3;
 const REOPENS = 5;
 const MERMAID_RUNS = 20;
 
-interface Timing { version: number; changedAt?: number; firedAt?: number; sentAt: number; renderedAt?: number; webviewMs?: number }
+interface Timing { version: number; changedAt?: number; firedAt?: number; sentAt: number; renderedAt?: number; webviewMs?: number; arrivedAt?: number; inPageAt?: number }
 interface State { uri: string; createdAt: number; readyAt?: number; reports: RenderedMessage[]; timings: Timing[] }
 
 const state = () => vscode.commands.executeCommand<State | undefined>('postmortem.test.preview', 'state');
@@ -115,6 +115,8 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
         assert.ok(line >= 0);
         const total: number[] = [];
         const afterDebounce: number[] = [];
+        const inPageAfterDebounce: number[] = [];
+        const toPage: number[] = [];
         const page: number[] = [];
         const mermaidInPass: number[] = [];
         const renderInPass: number[] = [];
@@ -134,6 +136,9 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           total.push(timing.renderedAt! - started);
           // From the end of the debounce: the lint and the message to the page are counted.
           afterDebounce.push(timing.renderedAt! - (timing.firedAt ?? timing.sentAt));
+          // The same, ending when the new SVG is in the page rather than when the extension hears of it.
+          inPageAfterDebounce.push(timing.inPageAt! - (timing.firedAt ?? timing.sentAt));
+          toPage.push(timing.arrivedAt! - timing.sentAt);
           page.push(timing.webviewMs!);
           mermaidInPass.push(rendered.diagrams[1].renderMs);
           renderInPass.push(rendered.diagrams[1].mermaid?.renderMs ?? NaN);
@@ -155,6 +160,8 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           debounceMs: PREVIEW_DEBOUNCE_MS,
           editToSvg: stats(total),
           afterDebounce: stats(afterDebounce),
+          inPageAfterDebounce: stats(inPageAfterDebounce),
+          messageToPage: stats(toPage),
           page: stats(page),
           diagramRenderInPass: stats(mermaidInPass),
           mermaidRenderInPass: stats(renderInPass),

@@ -29,8 +29,10 @@ export interface Published {
  */
 export class LintController implements vscode.Disposable {
   private readonly tracked = new Map<string, TrackedDocument>();
-  /** Documents linted on request although they do not look like post-mortems. */
+  /** Documents linted on request although they do not look like post-mortems, or are very large. */
   private readonly requested = new Set<string>();
+  /** Documents over postmortem.lint.maxFileSizeKB the user was told about. */
+  private readonly toldTooLarge = new Set<string>();
   /** Documents found not to be post-mortems, with the version and settings checked: hovers and code actions ask often. */
   private readonly notPostmortems = new Map<string, { version: number; settingsGeneration: number }>();
   /** The lint waiting to run for each document (debounce). */
@@ -118,10 +120,37 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     const tracked = this.tracked.get(key);
     if (tracked) return tracked;
-    if (!this.isCandidate(document) || !this.looksLikePostmortem(document)) return undefined;
+    if (!this.isCandidate(document) || !this.looksLikePostmortem(document) || this.tooLarge(document)) return undefined;
     const created: TrackedDocument = { linter: new (loadCore().PostmortemLinter)() };
     this.tracked.set(key, created);
     return created;
+  }
+
+  /**
+   * True for a post-mortem over postmortem.lint.maxFileSizeKB that was not asked for: it is not
+   * linted automatically (a first lint costs about 1.5 s a megabyte, during which the extension
+   * host does nothing else). Says so once per document, with a way to lint it anyway.
+   */
+  private tooLarge(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    if (this.requested.has(key)) return false;
+    const { maxChars } = readSettings(document);
+    if (maxChars === 0) return false;
+    const chars = document.offsetAt(new vscode.Position(document.lineCount, 0));
+    if (chars <= maxChars) return false;
+    if (!this.toldTooLarge.has(key)) {
+      this.toldTooLarge.add(key);
+      const name = vscode.workspace.asRelativePath(document.uri);
+      const size = `${(chars / 1024 / 1024).toFixed(1)} MB`;
+      this.log.info(`Not linting ${name} automatically: ${size} is over postmortem.lint.maxFileSizeKB (${Math.round(maxChars / 1024)} KB).`);
+      void vscode.window
+        .showInformationMessage(`Post-Mortem Kit does not lint ${name} as you type: it is ${size}, over the postmortem.lint.maxFileSizeKB setting.`, 'Lint Anyway', 'Open Settings')
+        .then((choice) => {
+          if (choice === 'Lint Anyway' && !document.isClosed) this.lintOnRequest(document);
+          if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'postmortem.lint.maxFileSizeKB');
+        });
+    }
+    return true;
   }
 
   private looksLikePostmortem(document: vscode.TextDocument): boolean {
@@ -197,6 +226,7 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.requested.delete(key);
+    this.toldTooLarge.delete(key);
     this.notPostmortems.delete(key);
     if (!this.tracked.delete(key)) return;
     this.collection.delete(uri);

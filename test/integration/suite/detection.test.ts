@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  REFERENCE_DIAGNOSTICS, activateExtension, discard, lintResult, ourDiagnostics, replaceOnLine, ruleId, show,
-  waitForDiagnostics, waitForSummary, workspaceUri,
+  REFERENCE_DIAGNOSTICS, activateExtension, discard, expectNoDiagnosticsChange, lintResult, openReferenceCopy, ourDiagnostics,
+  replaceOnLine, resetSettings, ruleId, setSetting, show, swapRcaTimestamps, waitForDiagnostics, waitForSummary, workspaceUri,
 } from './helpers';
 
 describe('which documents are post-mortems', () => {
@@ -49,5 +49,26 @@ describe('which documents are post-mortems', () => {
     await replaceOnLine(editor, 6, '$99K', '$2.8K');
     await waitForDiagnostics(notes, (d) => !d.some((x) => ruleId(x) === 'PM401'), 'PM401 to go away after the edit');
     opened.push(notes);
+  });
+
+  it('a post-mortem over postmortem.lint.maxFileSizeKB is linted only on request, then as usual', async () => {
+    await setSetting('lint.maxFileSizeKB', 4);
+    try {
+      // The reference is 8.6 KB.
+      const editor = await openReferenceCopy('too-large');
+      const uri = editor.document.uri;
+      opened.push(uri);
+      await expectNoDiagnosticsChange(uri, 1_000, 'the document is over the size limit');
+      assert.deepEqual(ourDiagnostics(uri), []);
+      assert.equal(await lintResult(uri), undefined, 'hovers and code actions should not lint it either');
+
+      await vscode.commands.executeCommand('postmortem.lintDocument', uri);
+      await waitForSummary(uri, REFERENCE_DIAGNOSTICS);
+      // Linted as usual from then on: an edit that swaps two timestamps adds the ordering error.
+      await swapRcaTimestamps(editor);
+      await waitForDiagnostics(uri, (d) => d.some((x) => ruleId(x) === 'PM102'), 'PM102 after the swap');
+    } finally {
+      await resetSettings('lint.maxFileSizeKB');
+    }
   });
 });

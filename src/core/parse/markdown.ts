@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root, RootContent, Table, List } from 'mdast';
 import { range, shiftRange, splitLines, type Range } from '../document';
-import type { Block, TableRow } from './blocks';
+import type { Block, TableBlock, TableRow } from './blocks';
 import { splitIntoChunks, type Chunk } from './chunks';
 import { splitTableRows } from './tableRows';
 import { codeBlockOfChunk } from './codeChunk';
@@ -82,6 +82,8 @@ interface PlacedChunk {
  */
 export class IncrementalMarkdownParser {
   private cache = new Map<string, CachedChunk>();
+  /** Long tables joined from their pieces, by their first piece. */
+  private joins = new WeakMap<TableBlock, { parts: readonly TableBlock[]; joined: TableBlock }>();
   /** The previous parse: its lines, and its chunks by their first line. */
   private previous: { lines: readonly string[]; chunksByStartLine: Map<number, PlacedChunk> } | undefined;
 
@@ -93,6 +95,7 @@ export class IncrementalMarkdownParser {
     const nextCache = new Map<string, CachedChunk>();
     const chunksByStartLine = new Map<number, PlacedChunk>();
     const blocks: Block[] = [];
+    let longTable: { head: TableBlock; parts: TableBlock[] } | undefined;
     for (const chunk of chunks) {
       const flavour = chunk.tableContinuation ? '\u0000table\u0000' : chunk.fencedCode ? '\u0000code\u0000' : '';
       const end = chunk.startLine + chunk.lineCount;
@@ -118,18 +121,34 @@ export class IncrementalMarkdownParser {
       chunksByStartLine.set(chunk.startLine, { lineCount: chunk.lineCount, flavour, cached, key });
       for (const block of cached.placed.blocks) {
         const previous = blocks[blocks.length - 1];
-        if (block.kind === 'table' && block.continuation && previous?.kind === 'table') {
-          // The rest of a long table, parsed as its own piece: join it to the table it continues.
-          blocks[blocks.length - 1] = { ...previous, range: { start: previous.range.start, end: block.range.end }, rows: previous.rows.concat(block.rows) };
+        if (block.kind === 'table' && block.continuation && (longTable || previous?.kind === 'table')) {
+          // The rest of a long table, parsed as its own piece: joined to the table it continues below.
+          longTable ??= { head: blocks.pop() as TableBlock, parts: [] };
+          longTable.parts.push(block);
         } else {
+          if (longTable) blocks.push(this.joinedTable(longTable.head, longTable.parts));
+          longTable = undefined;
           blocks.push(block);
         }
       }
     }
+    if (longTable) blocks.push(this.joinedTable(longTable.head, longTable.parts));
     // Only chunks of the latest text are kept: memory stays proportional to one document.
     this.cache = nextCache;
     this.previous = { lines, chunksByStartLine };
     return { lines, chunks, blocks };
+  }
+
+  /**
+   * A long table joined from its pieces: the previous join's object while the pieces are the same
+   * objects, so that what was computed from the table (its thousands of events) is reused.
+   */
+  private joinedTable(head: TableBlock, parts: readonly TableBlock[]): TableBlock {
+    const previous = this.joins.get(head);
+    if (previous && previous.parts.length === parts.length && previous.parts.every((part, i) => part === parts[i])) return previous.joined;
+    const joined: TableBlock = { ...head, range: { start: head.range.start, end: parts[parts.length - 1].range.end }, rows: head.rows.concat(...parts.map((part) => part.rows)) };
+    this.joins.set(head, { parts, joined });
+    return joined;
   }
 
   /**

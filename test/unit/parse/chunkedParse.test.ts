@@ -52,6 +52,22 @@ describe('chunked parsing', () => {
     assert.equal(table?.kind === 'table' && table.rows.length, 501);
   });
 
+  it('hands out the same joined long table again after an edit elsewhere, a new one after an edit in it', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `| 10:${String(i % 60).padStart(2, '0')} | step ${i} |`);
+    const lines = ['# Timeline', '', 'Prose.', '', '| Time | Event |', '|---|---|', ...rows, '', 'After.'];
+    const parser = new IncrementalMarkdownParser();
+    const tableOf = (text: string) => parser.parse(text).blocks.find((b) => b.kind === 'table');
+    const first = tableOf(lines.join('\n'));
+    const prose = [...lines];
+    prose[2] = 'Prose, edited.';
+    assert.equal(tableOf(prose.join('\n')), first);
+    const row = [...prose];
+    row[300] = '| 11:00 | step edited |';
+    const edited = tableOf(row.join('\n'));
+    assert.notEqual(edited, first);
+    assert.deepEqual(edited, parseWithoutChunks(row.join('\n')).find((b) => b.kind === 'table'));
+  });
+
   it('covers every line exactly once, whatever the input', () => {
     const inputs = ['', '\n\n', '```\nunclosed', '---\ntitle: x\n---\n# A', 'x'.repeat(10_000), Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i % 300)}- ${i}`).join('\n')];
     for (const text of inputs) {

@@ -1,7 +1,7 @@
 import { memoizedPerBlock } from '../model/extract/memo';
 import type { HeadingBlock, TableBlock } from '../parse/blocks';
 import type { ActionItem, ActionItemRole, ActionItems } from '../model/types.generated';
-import { classifySection, sectionKindsOf } from '../model/sections';
+import { classifySection } from '../model/sections';
 import type { ExtractContext } from '../model/extract/context';
 import { cellPlain, dueDateOf, isDoneStatus } from './text';
 
@@ -48,13 +48,13 @@ export function extractActionItems(ctx: ExtractContext): ActionItems {
   let fallback: { table: TableBlock; heading?: HeadingBlock } | undefined;
   let chosen: { table: TableBlock; heading?: HeadingBlock } | undefined;
   const listItems: NonNullable<ActionItems['listItems']> = [];
-  for (const { block, headings } of ctx.entries) {
+  for (const { block, headings, sections } of ctx.entries) {
     if (block.kind === 'heading') {
       if (!result.section && isActionItemsHeading(block.text)) result.section = block.range;
       continue;
     }
     if (block.kind === 'listItem') {
-      if (block.depth === 0 && sectionKindsOf(headings).has('action-items') && block.text.trim()) {
+      if (block.depth === 0 && sections.has('action-items') && block.text.trim()) {
         listItems.push({ text: block.text.trim(), checked: block.checked, range: block.range });
       }
       continue;

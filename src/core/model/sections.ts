@@ -37,39 +37,32 @@ export function classifySection(title: string): SectionKind {
   return kind;
 }
 
-const pathKinds = new WeakMap<readonly HeadingBlock[], ReadonlySet<SectionKind>>();
-
-/**
- * The kinds of the sections a heading path is in. Blocks of one section share their path array
- * (see forEachBlockInContext), so each section's headings are classified once per lint, not once
- * per block and extractor.
- */
-export function sectionKindsOf(headings: readonly HeadingBlock[]): ReadonlySet<SectionKind> {
-  let kinds = pathKinds.get(headings);
-  if (!kinds) {
-    kinds = new Set(headings.map((h) => classifySection(h.text)));
-    pathKinds.set(headings, kinds);
-  }
-  return kinds;
-}
-
 /** A block together with the headings it sits under (outermost first). */
 export interface BlockInContext<B extends Block = Block> {
   block: B;
   headings: readonly HeadingBlock[];
+  /** The kinds of the sections those headings open (see classifySection). */
+  sections: ReadonlySet<SectionKind>;
 }
 
-/** Walks the blocks and hands each one to `visit` with its heading path. */
+/**
+ * Walks the blocks and hands each one to `visit` with its heading path and the kinds of the
+ * sections on it. Blocks of one section share their path and kinds, so each section's headings
+ * are classified once per walk, not once per block and extractor.
+ */
 export function forEachBlockInContext(blocks: readonly Block[], visit: (entry: BlockInContext) => void): void {
   let path: HeadingBlock[] = [];
+  let sections: ReadonlySet<SectionKind> = new Set();
   for (const block of blocks) {
     if (block.kind === 'heading') {
       path = path.filter((h) => h.depth < block.depth);
-      visit({ block, headings: path });
+      sections = new Set(path.map((h) => classifySection(h.text)));
+      visit({ block, headings: path, sections });
       path = [...path, block];
+      sections = new Set([...sections, classifySection(block.text)]);
       continue;
     }
-    visit({ block, headings: path });
+    visit({ block, headings: path, sections });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Finding, Lesson, Reference } from '../types.generated';
-import { classifySection, sectionKindsOf } from '../sections';
+import { classifySection } from '../sections';
 import type { ExtractContext } from './context';
 import { parseKeyValueLine } from './keyValue';
 
@@ -51,9 +51,9 @@ export function extractFindings(ctx: ExtractContext): Finding[] {
 /** References: items of the references section, with their link target when they have one. */
 export function extractReferences(ctx: ExtractContext): Reference[] {
   const references: Reference[] = [];
-  for (const { block, headings } of ctx.entries) {
+  for (const { block, sections } of ctx.entries) {
     if (block.kind !== 'listItem' || block.depth !== 0) continue;
-    if (!sectionKindsOf(headings).has('references')) continue;
+    if (!sections.has('references')) continue;
     const reference: Reference = { text: block.text.trim(), range: block.range };
     const url = firstUrl(ctx.lines[block.range.start.line] ?? '');
     if (url) reference.url = url;

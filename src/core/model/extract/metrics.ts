@@ -1,7 +1,7 @@
 import { parseQuantity, type Quantity as ParsedQuantity } from '../../parse/quantity';
 import type { TableBlock } from '../../parse/blocks';
 import type { MetricCell, MetricRow, MetricTable, Quantity } from '../types.generated';
-import { classifySection, sectionKindsOf } from '../sections';
+import { classifySection } from '../sections';
 import type { ExtractContext } from './context';
 
 const METRIC_HEADER = /^(metrics?|indicators?|kpis?|measures?|measurements?|signals?|slis?|slos?|name|service metric|metrik|m[ée]trique|m[ée]trica)$/i;
@@ -14,10 +14,10 @@ const ROLE_PATTERNS: ReadonlyArray<[NonNullable<MetricCell['role']>, RegExp]> = 
 /** Recognises metric tables: a metric column and value columns such as Normal / Peak / Target. */
 export function extractMetricTables(ctx: ExtractContext): MetricTable[] {
   const tables: MetricTable[] = [];
-  for (const { block, headings } of ctx.entries) {
+  for (const { block, headings, sections } of ctx.entries) {
     if (block.kind !== 'table') continue;
     const section = headings[headings.length - 1]?.text;
-    const inMetricsSection = sectionKindsOf(headings).has('metrics');
+    const inMetricsSection = sections.has('metrics');
     if (!isMetricTable(block, inMetricsSection)) continue;
     tables.push(toMetricTable(block, section));
   }

@@ -10,7 +10,7 @@ import {
   type ParsedTimestamp,
 } from '../../parse/time';
 import type { ChecklistPhase, MermaidBlock, Phase, TimelineEvent } from '../types.generated';
-import { classifySection, sectionKindsOf, type BlockInContext } from '../sections';
+import { classifySection, type BlockInContext } from '../sections';
 import { spanOn, type ExtractContext } from './context';
 import { memoizedPerBlock } from './memo';
 import { kindsOfEvent } from './eventKinds';
@@ -34,15 +34,21 @@ export interface DayHint {
   dayNumber?: number;
 }
 
-/** An event before dates and offsets are resolved. */
+/** An event before dates and offsets are resolved. Made by rawEvent only: one shape for all. */
 interface RawEvent {
   event: TimelineEvent;
+  /** Document line of the event (its range's start), read often while building phases. */
+  line: number;
   /** Day the document puts the event on (ISO date), from its own text or a day heading. */
-  dayHint?: string;
+  dayHint: string | undefined;
   /** "Day 2"-style heading: days after the incident date. */
-  dayNumberHint?: number;
+  dayNumberHint: number | undefined;
   /** What the event's text says it is, when already known (events of kept tables). */
-  kinds?: number;
+  kinds: number | undefined;
+}
+
+function rawEvent(event: TimelineEvent, dayHint: string | undefined, dayNumberHint: number | undefined, kinds?: number): RawEvent {
+  return { event, line: event.range.start.line, dayHint, dayNumberHint, kinds };
 }
 
 const TIME_HEADER = /^(time|timestamp|when|clock|hour|time\s*\(.*\)|.*\btime\b.*|utc|date\s*[/&]\s*time|datetime|heure|zeit|uhrzeit|hora)$/i;
@@ -66,7 +72,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
 
   for (const entry of ctx.entries) {
     const { block, headings } = entry;
-    const inTimeline = sectionKindsOf(headings).has('timeline');
+    const inTimeline = entry.sections.has('timeline');
 
     if (block.kind === 'heading') {
       previousListEvent = undefined;
@@ -103,7 +109,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
       if (inTimeline) {
         const ts = facts.ts;
         if (ts && ts.index === 0) {
-          raw.push({ event: eventFromText(ctx, block.range, block.text, ts, 'heading'), dayHint, dayNumberHint });
+          raw.push(rawEvent(eventFromText(ctx, block.range, block.text, ts, 'heading'), dayHint, dayNumberHint));
         }
       }
       continue;
@@ -120,7 +126,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
         continue;
       }
       const index = raw.length;
-      const re: RawEvent = { event: eventFromText(ctx, block.range, block.text, ts, 'list'), dayHint, dayNumberHint };
+      const re = rawEvent(eventFromText(ctx, block.range, block.text, ts, 'list'), dayHint, dayNumberHint);
       if (previousListEvent && previousListEvent.item.depth === block.depth && previousListEvent.item.range.end.line < block.range.start.line + 1) {
         re.event.after.push(previousListEvent.index);
       }
@@ -139,7 +145,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
       let previous: number | undefined;
       for (const { line, start, ts } of facts.timedLines) {
         const text = ctx.lines[line] ?? '';
-        const re: RawEvent = { event: eventFromText(ctx, spanOn(line, 0, text.length), text.slice(start), ts, 'paragraph', start), dayHint, dayNumberHint };
+        const re = rawEvent(eventFromText(ctx, spanOn(line, 0, text.length), text.slice(start), ts, 'paragraph', start), dayHint, dayNumberHint);
         if (previous !== undefined) re.event.after.push(previous);
         previous = raw.length;
         raw.push(re);
@@ -186,7 +192,7 @@ export function extractTimeline(ctx: ExtractContext): TimelineExtraction {
 export function timelineSignature(ctx: ExtractContext): unknown[] {
   const signature: unknown[] = new Array(ctx.entries.length);
   let checklistDepth = 0;
-  ctx.entries.forEach(({ block, headings }, i) => {
+  ctx.entries.forEach(({ block, sections }, i) => {
     let counts: boolean;
     switch (block.kind) {
       case 'heading':
@@ -198,7 +204,7 @@ export function timelineSignature(ctx: ExtractContext): unknown[] {
         counts = (checklistDepth > 0 && block.depth === 0) || leadingTimestampOf(block, undefined) !== undefined;
         break;
       case 'paragraph':
-        if (sectionKindsOf(headings).has('timeline')) {
+        if (sections.has('timeline')) {
           const facts = paragraphFactsOf(block, ctx);
           counts = facts.onlyDate !== undefined || facts.timedLines.length > 0;
         } else counts = false;
@@ -450,7 +456,7 @@ function eventsOfTable(ctx: ExtractContext, table: TableBlock, firstIndex: numbe
   for (let i = 0; i < copies.length; i++) {
     const kept = built.events[i];
     kept.kinds ??= kindsOfEvent(kept.event);
-    copies[i] = { event: copyEvent(kept.event), dayHint: kept.dayHint, dayNumberHint: kept.dayNumberHint, kinds: kept.kinds };
+    copies[i] = rawEvent(copyEvent(kept.event), kept.dayHint, kept.dayNumberHint, kept.kinds);
   }
   return copies;
 }
@@ -469,7 +475,7 @@ function tableEvents(times: TableTimes, firstIndex: number, dayHint?: string, da
     }
     if (previous !== undefined) event.after.push(previous);
     previous = firstIndex + events.length;
-    events.push({ event, dayHint: rowDay, dayNumberHint });
+    events.push(rawEvent(event, rowDay, dayNumberHint));
   }
   return events;
 }
@@ -526,7 +532,7 @@ function eventsOfFlowchart(
     const event = baseEvent(ts, title, others, 'mermaid', whole, timeRange);
     event.nodeId = node.id;
     indexOfNode.set(node.id, firstIndex + events.length);
-    events.push({ event, dayHint, dayNumberHint });
+    events.push(rawEvent(event, dayHint, dayNumberHint));
   }
   for (const edge of chart.edges) {
     if (edge.style === 'dotted' || edge.style === 'invisible') continue;
@@ -565,7 +571,7 @@ function headingPhases(ctx: ExtractContext, raw: RawEvent[]): Phase[] {
   const phases: Phase[] = [];
   const headingEntries = ctx.entries.filter((e): e is BlockInContext<HeadingBlock> => e.block.kind === 'heading');
   // Events are in document order: each heading's events are found by a binary search, not a scan.
-  const eventLines = raw.map((r) => r.event.range.start.line);
+  const eventLines = raw.map((r) => r.line);
   headingEntries.forEach(({ block, headings }, headingIndex) => {
     if (!headings.some((h) => classifySection(h.text) === 'timeline')) return;
     const facts = headingFacts(block);

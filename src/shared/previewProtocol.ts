@@ -94,7 +94,7 @@ export interface RenderedDiagram {
   error?: string;
   /** Render time of this pass for this diagram, ms (0 when unchanged and kept). */
   renderMs: number;
-  /** For a Mermaid diagram rendered in this pass: mermaid.parse, mermaid.render, and the import of its SVG into the page, ms. */
+  /** For a Mermaid diagram rendered in this pass: mermaid.render (its parse included) and the import of its SVG into the page, ms. */
   mermaid?: { renderMs?: number; importMs?: number };
 }
 

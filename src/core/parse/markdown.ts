@@ -109,14 +109,11 @@ export class IncrementalMarkdownParser {
         key = flavour + chunk.text;
         cached = nextCache.get(key) ?? this.cache.get(key);
       }
-      if (!cached) {
-        cached = { localBlocks: blocksOfChunk(chunk) };
-        const placed = cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine));
-        cached.placed = { startLine: chunk.startLine, blocks: this.keepUnchangedBlocks(placed, chunk.startLine, lines) };
-      }
+      cached ??= { localBlocks: blocksOfChunk(chunk) };
       if (key !== undefined) nextCache.set(key, cached);
       if (cached.placed?.startLine !== chunk.startLine) {
-        cached.placed = { startLine: chunk.startLine, blocks: cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine)) };
+        const placed = cached.localBlocks.map((b) => shiftBlock(b, chunk.startLine));
+        cached.placed = { startLine: chunk.startLine, blocks: this.keepUnchangedBlocks(placed, chunk.startLine, lines) };
       }
       chunksByStartLine.set(chunk.startLine, { lineCount: chunk.lineCount, flavour, cached, key });
       for (const block of cached.placed.blocks) {
@@ -168,10 +165,10 @@ export class IncrementalMarkdownParser {
   }
 
   /**
-   * In a chunk parsed again after an edit, the blocks the edit did not touch (same content, same
-   * source lines, same place) are replaced by the previous parse's objects, so that what was
-   * computed from them is reused: an edit to one paragraph leaves its section's timeline table
-   * the same object.
+   * In a chunk parsed again after an edit (or moved), the blocks the edit did not touch (same
+   * content, same source lines, same place) are replaced by the previous parse's objects, so that
+   * what was computed from them is reused: an edit to one paragraph leaves its section's timeline
+   * table the same object.
    */
   private keepUnchangedBlocks(placed: Block[], startLine: number, lines: readonly string[]): Block[] {
     const previous = this.previous;

@@ -170,16 +170,10 @@ function timeEdit(uri: vscode.Uri, expected: string[], edit: () => Thenable<unkn
 async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: [string[], string[]], edit: () => Thenable<unknown>): Promise<void> {
   const debounceMs = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lint.debounceMs');
   let state = JSON.stringify(summarize(ourDiagnostics(uri))) === JSON.stringify(states[0]) ? 0 : 1;
-  const visible: number[] = [];
-  const event: number[] = [];
-  const blocked: number[] = [];
-  const change: number[] = [];
-  const inHost: number[] = [];
-  const gc: number[] = [];
-  const ourLint: number[] = [];
+  const timed: (Timing & { ourLintMs: number })[] = [];
   let warmups = 0;
   let settledInARow = 0;
-  while (visible.length < EDITS) {
+  while (timed.length < EDITS) {
     state = 1 - state;
     await vscode.commands.executeCommand('postmortem.test.lintTimes');
     const timing = await timeEdit(uri, states[state], edit);
@@ -189,18 +183,18 @@ async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: 
       warmups++;
       settledInARow = timing.changeMs < SETTLED_MS ? settledInARow + 1 : 0;
     } else {
-      visible.push(timing.visibleMs);
-      event.push(timing.eventMs);
-      blocked.push(timing.blockedMs);
-      change.push(timing.changeMs);
-      inHost.push(timing.visibleMs - timing.changeMs);
-      gc.push(timing.gcMs);
-      ourLint.push(Math.max(0, ...lintTimes));
+      timed.push({ ...timing, ourLintMs: Math.max(0, ...lintTimes) });
     }
     // Let the editor, the Markdown extension and the garbage collector settle between edits.
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  report({ bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, warmupEdits: warmups, visible: stats(visible), event: stats(event), editReachesExtensionHost: stats(change), changeEventToVisible: stats(inHost), extensionHostBlocked: stats(blocked), longestGcPause: stats(gc), longestLintOfOurs: stats(ourLint) });
+  const of = (measure: (t: (typeof timed)[number]) => number) => stats(timed.map(measure));
+  report({
+    bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, warmupEdits: warmups,
+    visible: of((t) => t.visibleMs), event: of((t) => t.eventMs), editReachesExtensionHost: of((t) => t.changeMs),
+    changeEventToVisible: of((t) => t.visibleMs - t.changeMs), extensionHostBlocked: of((t) => t.blockedMs),
+    longestGcPause: of((t) => t.gcMs), longestLintOfOurs: of((t) => t.ourLintMs),
+  });
 }
 
 /** Swaps the times of the table rows on `line` and `line + 1` (`| HH:MM:SS | ...`): an out-of-order pair is PM102. */

@@ -10,11 +10,11 @@ const TOTAL = /\btotal\b|\bgesamt|\bsumme\b/i;
 export function extractCosts(ctx: ExtractContext): Costs {
   const items: CostItem[] = [];
   const totals: CostTotal[] = [];
-  for (const { block, headings } of ctx.entries) {
-    const costHeadings = headings.filter((h) => classifySection(h.text) === 'costs');
+  for (const { block, headings, sections } of ctx.entries) {
+    const inCosts = sections.has('costs');
     if (block.kind === 'heading') {
       // "### Total Incident Cost: ~$4.2M", or "### Total: $400K" under "## Cost Analysis".
-      if ((classifySection(block.text) === 'costs' || costHeadings.length > 0) && TOTAL.test(block.text)) {
+      if ((classifySection(block.text) === 'costs' || inCosts) && TOTAL.test(block.text)) {
         const line = block.range.start.line;
         const text = ctx.lines[line] ?? '';
         const money = findMoney(text);
@@ -22,7 +22,7 @@ export function extractCosts(ctx: ExtractContext): Costs {
       }
       continue;
     }
-    if (costHeadings.length === 0) continue;
+    if (!inCosts) continue;
     if (block.kind !== 'listItem' && block.kind !== 'paragraph') continue;
     const nearest = headings[headings.length - 1]?.text ?? '';
     const category: CostItem['category'] = /\bindirect\b/i.test(nearest) ? 'indirect' : /\bdirect\b/i.test(nearest) ? 'direct' : 'other';

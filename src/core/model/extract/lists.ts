@@ -34,13 +34,13 @@ export function extractLessons(ctx: ExtractContext): Lesson[] {
 /** Findings: what went well, what went wrong, where we got lucky. */
 export function extractFindings(ctx: ExtractContext): Finding[] {
   const findings: Finding[] = [];
-  for (const { block, headings } of ctx.entries) {
+  for (const { block, headings, sections } of ctx.entries) {
     if (block.kind !== 'listItem' || block.depth !== 0 || headings.length === 0) continue;
     const nearest = headings[headings.length - 1].text;
     let category: Finding['category'] | undefined;
     if (WENT_WELL.test(nearest)) category = 'went-well';
     else if (WENT_WRONG.test(nearest)) category = 'went-wrong';
-    else if (LUCKY.test(nearest) && headings.some((h) => classifySection(h.text) === 'findings' || classifySection(h.text) === 'lessons')) category = 'lucky';
+    else if (LUCKY.test(nearest) && (sections.has('findings') || sections.has('lessons'))) category = 'lucky';
     else if (classifySection(nearest) === 'findings') category = 'other';
     if (!category) continue;
     findings.push({ text: block.text.trim(), category, range: block.range });

@@ -572,8 +572,8 @@ function headingPhases(ctx: ExtractContext, raw: RawEvent[]): Phase[] {
   const headingEntries = ctx.entries.filter((e): e is BlockInContext<HeadingBlock> => e.block.kind === 'heading');
   // Events are in document order: each heading's events are found by a binary search, not a scan.
   const eventLines = raw.map((r) => r.line);
-  headingEntries.forEach(({ block, headings }, headingIndex) => {
-    if (!headings.some((h) => classifySection(h.text) === 'timeline')) return;
+  headingEntries.forEach(({ block, sections }, headingIndex) => {
+    if (!sections.has('timeline')) return;
     const facts = headingFacts(block);
     if (facts.day || facts.ts?.index === 0) return;
     const end = nextHeadingLine(headingEntries, headingIndex);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadCore, type Core } from './coreLoader';
+import { DeadlineScheduler, LintDurations } from './deadlineScheduler';
 import { toDiagnostic } from './diagnostics';
 import { detectPostmortem } from './postmortemDetection';
 import { affectsSettings, readSettings } from './settings';
@@ -10,10 +11,19 @@ const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review
 interface TrackedDocument {
   /** One linter per document: it caches the parse of each chunk, so re-linting after an edit is cheap. */
   readonly linter: Core.PostmortemLinter;
+  /** How long its re-lints take: a debounced lint starts that much before the debounce ends. */
+  readonly durations: LintDurations;
   /** The latest lint, for hovers and code actions; may be newer than what is published. */
   latest?: { version: number; settingsGeneration: number; result: Core.LintResult };
   /** What the Problems panel shows. */
   published?: { version: number; findings: readonly Core.Finding[]; model: Core.PostmortemModel; key: string };
+}
+
+/** A lint made to be published, if the document still has that version by then. */
+interface PendingPublication {
+  readonly tracked: TrackedDocument;
+  readonly version: number;
+  readonly result: Core.LintResult;
 }
 
 export interface Published {
@@ -35,8 +45,8 @@ export class LintController implements vscode.Disposable {
   private readonly toldTooLarge = new Set<string>();
   /** Documents found not to be post-mortems, with the version and settings checked: hovers and code actions ask often. */
   private readonly notPostmortems = new Map<string, { version: number; settingsGeneration: number }>();
-  /** The lint waiting to run for each document (debounce). */
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The lint waiting to run, or to be published, for each document (debounce). */
+  private readonly scheduler = new DeadlineScheduler();
   private readonly collection = vscode.languages.createDiagnosticCollection('postmortem');
   private readonly shownConfigProblems = new Set<string>();
   private readonly onDidPublishEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -100,15 +110,16 @@ export class LintController implements vscode.Disposable {
     if (settings.run === 'onType') this.schedule(event.document, settings.debounceMs);
   }
 
-  /** (Re)starts the document's timer: a newer edit replaces the work of an older one. */
+  /**
+   * (Re)starts the document's debounce: a newer edit replaces the work of an older one. The lint
+   * starts early by the time the document's re-lints take, so that its diagnostics are published
+   * when the debounce ends (see DeadlineScheduler).
+   */
   private schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!this.isCandidate(document)) return;
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.lintNow(document);
-    }, delayMs));
+    const leadMs = this.tracked.get(key)?.durations.expectedMs() ?? 0;
+    this.scheduler.schedule(key, delayMs, leadMs, () => this.lintForPublication(document), (pending) => this.publishIfCurrent(document, pending));
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {
@@ -121,7 +132,7 @@ export class LintController implements vscode.Disposable {
     const tracked = this.tracked.get(key);
     if (tracked) return tracked;
     if (!this.isCandidate(document) || !this.looksLikePostmortem(document) || this.tooLarge(document)) return undefined;
-    const created: TrackedDocument = { linter: new (loadCore().PostmortemLinter)() };
+    const created: TrackedDocument = { linter: new (loadCore().PostmortemLinter)(), durations: new LintDurations() };
     this.tracked.set(key, created);
     return created;
   }
@@ -167,18 +178,24 @@ export class LintController implements vscode.Disposable {
   }
 
   private lintNow(document: vscode.TextDocument): void {
-    if (!this.isCandidate(document)) return;
-    const key = document.uri.toString();
+    const pending = this.lintForPublication(document);
+    if (pending) this.publishIfCurrent(document, pending);
+  }
+
+  private lintForPublication(document: vscode.TextDocument): PendingPublication | undefined {
+    if (!this.isCandidate(document)) return undefined;
     // Detect again: the document may have become a post-mortem, or stopped being one (front matter edited).
     if (!this.looksLikePostmortem(document)) {
-      if (this.tracked.has(key)) this.forget(document.uri);
-      return;
+      if (this.tracked.has(document.uri.toString())) this.forget(document.uri);
+      return undefined;
     }
     const tracked = this.track(document);
-    if (!tracked) return;
-    const { version, result } = this.lint(tracked, document);
+    return tracked && { tracked, ...this.lint(tracked, document) };
+  }
+
+  private publishIfCurrent(document: vscode.TextDocument, { tracked, version, result }: PendingPublication): void {
     // Never publish a result for a version the editor no longer shows: the newer edit has its own lint coming.
-    if (document.isClosed || document.version !== version || this.tracked.get(key) !== tracked) return;
+    if (document.isClosed || document.version !== version || this.tracked.get(document.uri.toString()) !== tracked) return;
     this.reportConfigProblems(result.configProblems);
     this.publish(document, tracked, version, result);
   }
@@ -190,6 +207,8 @@ export class LintController implements vscode.Disposable {
     const started = performance.now();
     const result = tracked.linter.lint(document.getText(), { rules: readSettings(document).rules });
     const elapsed = performance.now() - started;
+    // The first lint parses everything: only the re-lints after it tell how long the next one takes.
+    if (latest) tracked.durations.record(elapsed);
     this.recentLintMs.push(elapsed);
     if (this.recentLintMs.length > 100) this.recentLintMs.shift();
     this.log.trace(`Linted ${vscode.workspace.asRelativePath(document.uri)} v${version} in ${elapsed.toFixed(1)} ms: ${result.findings.length} finding(s)`);
@@ -223,8 +242,7 @@ export class LintController implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.scheduler.cancel(key);
     this.requested.delete(key);
     this.toldTooLarge.delete(key);
     this.notPostmortems.delete(key);
@@ -234,8 +252,7 @@ export class LintController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.scheduler.dispose();
     this.tracked.clear();
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -1,7 +1,7 @@
 // VS Code benchmarks, run by `npm run bench` (bench/run.mjs), in a real VS Code: code-server and
 // headless Chromium, with the packaged extension (.vsix, production build) installed.
 //
-//   node bench/vscode.bench.mjs [--dev] [--launches N] [--edits N]
+//   node bench/vscode.bench.mjs [--dev] [--launches N] [--edits N] [--profile FOLDER]
 //
 // - Edit to diagnostics on the reference post-mortem and on a generated ~1 MB one, with the
 //   default postmortem.lint.debounceMs and with 0 (test/integration/suite/bench.test.ts measures;
@@ -12,6 +12,8 @@
 // - Size of the bundles that run in the extension host, dist/extension.js + dist/extension-core.js,
 //   as packaged (production build; the webview is not counted). Target: under 1 MB.
 //
+// --profile writes a CPU profile of the extension host for each series of edits into FOLDER
+// (.cpuprofile, for Chrome DevTools or VS Code): every extension's work shows, not only ours.
 // --dev runs the suite against the repo's development build (dist/) instead of the .vsix.
 // Prints tables and writes bench/results/vscode.json.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +28,10 @@ import { launchBenchSuite } from './launchBenchSuite.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
-  options: { dev: { type: 'boolean', default: false }, launches: { type: 'string', default: '5' }, edits: { type: 'string', default: '20' } },
+  options: {
+    dev: { type: 'boolean', default: false }, launches: { type: 'string', default: '5' }, edits: { type: 'string', default: '20' },
+    profile: { type: 'string' },
+  },
 });
 const launches = Math.max(1, Number(opts.launches));
 const TARGETS = { editOverDebounceMs: 30, activationMs: 50, bundleBytes: 1_000_000 };
@@ -38,7 +43,8 @@ function run(script, args = []) {
 
 /** Runs the bench suites matching `grep`; resolves to their PMKIT_BENCH results. */
 function launch(grep, vsix) {
-  return launchBenchSuite({ grep, vsix, env: { PMKIT_BENCH_EDITS: String(Number(opts.edits) || 20) }, echo: (line) => process.stdout.write(`  | ${line}\n`) });
+  const env = { PMKIT_BENCH_EDITS: String(Number(opts.edits) || 20), ...(opts.profile ? { PMKIT_BENCH_PROFILE: path.resolve(opts.profile) } : {}) };
+  return launchBenchSuite({ grep, vsix, env, echo: (line) => process.stdout.write(`  | ${line}\n`) });
 }
 
 const median = (values) => {
@@ -84,6 +90,7 @@ const edits = results.filter((r) => r.bench === 'editToDiagnostics').map((r) => 
   return { ...r, targetMs, metEvent: r.event.medianMs <= targetMs, metVisible: r.visible.medianMs <= targetMs };
 });
 const opens = results.filter((r) => r.bench === 'openToDiagnostics');
+const profiles = results.filter((r) => r.bench === 'extensionHostProfile');
 
 console.log('\nEdit to diagnostics (ms, medians; p90 in parentheses). "event": to onDidChangeDiagnostics, as specified;');
 console.log('"visible": to languages.getDiagnostics() showing them (VS Code delays the event by up to 50 ms);');
@@ -104,6 +111,10 @@ console.table(edits.map((r) => ({
   'met (event)': yesNo(r.metEvent),
   'met (visible)': yesNo(r.metVisible),
 })));
+if (profiles.length > 0) {
+  console.log(`Extension host time by owner during each series of edits (ms; profiles in ${opts.profile}):`);
+  console.table(profiles.map((p) => ({ series: p.series, total: p.totalMs, ...p.owners })));
+}
 console.log('Opening a post-mortem to its first diagnostics (ms, one sample; the first includes loading the core):');
 console.table(opens.map((o) => ({ document: o.document, bytes: o.bytes, open: round(o.openMs), 'core load': round(o.coreLoadMs) ?? '' })));
 console.log(`Activation over ${activation.launches} launch(es): activate() ${activation.activateMs} ms (target < ${TARGETS.activationMs}: ${yesNo(activation.met)}); ` +
@@ -121,6 +132,7 @@ const output = {
   targets: TARGETS,
   editToDiagnostics: edits,
   openToDiagnostics: opens,
+  ...(profiles.length > 0 ? { extensionHostProfiles: profiles } : {}),
   activation,
   bundles: { ...bundles, totalBytes: bundleBytes, met: bundleBytes < TARGETS.bundleBytes },
   vsix: { bytes: packaged.bytes, files: packaged.entries.length },

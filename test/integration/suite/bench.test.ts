@@ -17,7 +17,8 @@
 // PMKIT_TEST_LOGS, which the code-server launcher sets), and the first extension.activate() call
 // as seen from here, which includes loading the bundle.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -38,6 +39,79 @@ const MAX_WARMUP_EDITS = 30;
 const SETTLED_EDITS = 3;
 const SETTLED_MS = 50;
 const WITH_PM102 = [...REFERENCE_DIAGNOSTICS, 'PM102 error 31:13'].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+
+/**
+ * With PMKIT_BENCH_PROFILE (a folder), a CPU profile of the extension host (every extension in
+ * it, not only ours) is written there for each series of timed edits, `<series>.cpuprofile`, and
+ * the series' busy time is reported by owner (see busyTimeByOwner).
+ */
+async function profiled<T>(series: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.PMKIT_BENCH_PROFILE;
+  if (!folder) return work();
+  const session = new Session();
+  session.connect();
+  const post = <R>(method: string, params?: object) =>
+    new Promise<R>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as R))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
+    session.disconnect();
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${series.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+    report({ bench: 'extensionHostProfile', series, ...busyTimeByOwner(profile) });
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/**
+ * Where the extension host's time went (ms): each sample goes to the extension whose code is on
+ * its stack, innermost first, so that Node's own functions (writing to a child process, say)
+ * count for the extension that called them. Samples with no extension on the stack are VS Code's
+ * (or idle, or garbage collection). This bench's own code is apart from the extension's.
+ */
+function busyTimeByOwner(profile: CpuProfile): { totalMs: number; owners: Record<string, number> } {
+  // Our bundles: dist/ of the extension (the repo itself in a development run, where the
+  // built-in extensions may live below it too).
+  const ours = `${vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri.toString() ?? '\0'}/dist/`;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const ownerOfUrl = (url: string): string | undefined => {
+    if (url.includes('/dist/test/')) return 'this bench';
+    if (url.startsWith(ours)) return 'Post-Mortem Kit';
+    return /\/extensions\/([^/]+)\//.exec(url)?.[1];
+  };
+  const ownerCache = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const cached = ownerCache.get(id);
+    if (cached) return cached;
+    const frame = byId.get(id)?.callFrame;
+    let owner: string;
+    if (frame?.functionName === '(idle)') owner = 'idle';
+    else if (frame?.functionName === '(garbage collector)') owner = 'garbage collection';
+    else owner = (frame && ownerOfUrl(frame.url)) ?? (parentOf.has(id) ? ownerOf(parentOf.get(id)!) : 'VS Code and Node.js');
+    ownerCache.set(id, owner);
+    return owner;
+  };
+  const owners: Record<string, number> = {};
+  profile.samples.forEach((id, i) => {
+    const owner = ownerOf(id);
+    owners[owner] = (owners[owner] ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  });
+  for (const owner of Object.keys(owners)) owners[owner] = Math.round(owners[owner]);
+  return { totalMs: Math.round((profile.endTime - profile.startTime) / 1000), owners };
+}
 
 function report(result: Record<string, unknown>): void {
   console.log(`PMKIT_BENCH ${JSON.stringify(result)}`);
@@ -173,21 +247,23 @@ async function benchEdits(name: string, uri: vscode.Uri, bytes: number, states: 
   const timed: (Timing & { ourLintMs: number })[] = [];
   let warmups = 0;
   let settledInARow = 0;
-  while (timed.length < EDITS) {
-    state = 1 - state;
-    await vscode.commands.executeCommand('postmortem.test.lintTimes');
-    const timing = await timeEdit(uri, states[state], edit);
-    const lintTimes = (await vscode.commands.executeCommand<number[]>('postmortem.test.lintTimes')) ?? [];
-    const warmingUp = warmups < WARMUP_EDITS || (settledInARow < SETTLED_EDITS && warmups < MAX_WARMUP_EDITS);
-    if (warmingUp) {
-      warmups++;
-      settledInARow = timing.changeMs < SETTLED_MS ? settledInARow + 1 : 0;
-    } else {
-      timed.push({ ...timing, ourLintMs: Math.max(0, ...lintTimes) });
+  await profiled(`${name}-debounce-${debounceMs}`, async () => {
+    while (timed.length < EDITS) {
+      state = 1 - state;
+      await vscode.commands.executeCommand('postmortem.test.lintTimes');
+      const timing = await timeEdit(uri, states[state], edit);
+      const lintTimes = (await vscode.commands.executeCommand<number[]>('postmortem.test.lintTimes')) ?? [];
+      const warmingUp = warmups < WARMUP_EDITS || (settledInARow < SETTLED_EDITS && warmups < MAX_WARMUP_EDITS);
+      if (warmingUp) {
+        warmups++;
+        settledInARow = timing.changeMs < SETTLED_MS ? settledInARow + 1 : 0;
+      } else {
+        timed.push({ ...timing, ourLintMs: Math.max(0, ...lintTimes) });
+      }
+      // Let the editor, the Markdown extension and the garbage collector settle between edits.
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // Let the editor, the Markdown extension and the garbage collector settle between edits.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  });
   const of = (measure: (t: (typeof timed)[number]) => number) => stats(timed.map(measure));
   report({
     bench: 'editToDiagnostics', document: name, bytes, debounceMs, edits: EDITS, warmupEdits: warmups,

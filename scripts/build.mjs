@@ -55,22 +55,40 @@ const builds = [
 if (existsSync('src/webview/main.ts')) {
   // Chunk names carry a hash: without this, each build would leave the previous chunks behind.
   rmSync('dist/webview', { recursive: true, force: true });
-  builds.push({
-    ...common,
-    entryPoints: { webview: 'src/webview/main.ts' },
-    outdir: 'dist/webview',
-    platform: 'browser',
-    format: 'esm',
-    splitting: true,
-    target: 'es2022',
-    chunkNames: 'chunks/[name]-[hash]',
-    // Mermaid is most of this bundle: always minified (the page parses less), each diagram type
-    // in its own chunk, loaded by dynamic import from the extension's folder when first drawn.
-    minify: true,
-    // dist/webview/preload.json: the chunks the page preloads for a first render.
-    metafile: true,
-    plugins: [webviewPreloadManifest()],
-  });
+  const browser = { ...common, outdir: 'dist/webview', platform: 'browser', format: 'esm', target: 'es2022', minify: true };
+  builds.push(
+    {
+      // The page's own script, in one file with no static import: the extension writes it into
+      // the page, where it runs as soon as the HTML is parsed. A static import (of a chunk shared
+      // with Mermaid's, say) would hold it until that file came through VS Code's webview
+      // resource loading, behind Mermaid's preloads: 300-500 ms later in code-server.
+      ...browser,
+      entryPoints: { webview: 'src/webview/main.ts' },
+      plugins: [mermaidFromItsOwnBundle()],
+    },
+    {
+      // Mermaid, built apart (dist/webview/mermaid.js) and split: each diagram type in its own
+      // chunk, loaded by dynamic import from the extension's folder when first drawn. Minified
+      // always: the page parses less.
+      ...browser,
+      entryPoints: { mermaid: 'src/webview/mermaidBundle.ts' },
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      // dist/webview/preload.json: the chunks the page preloads for a first render.
+      metafile: true,
+      plugins: [webviewPreloadManifest()],
+    },
+  );
+}
+
+/** The page's `import('mermaid')` loads dist/webview/mermaid.js, the Mermaid bundle, next to it. */
+function mermaidFromItsOwnBundle() {
+  return {
+    name: 'mermaid-from-its-own-bundle',
+    setup(build) {
+      build.onResolve({ filter: /^mermaid$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './mermaid.js', external: true } : undefined));
+    },
+  };
 }
 
 if (existsSync('test/integration/index.ts')) {
@@ -94,4 +112,13 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  assertPageScriptStandsAlone();
+}
+
+/** Fails the build when the preview's page script imports a file statically (see its build above). */
+function assertPageScriptStandsAlone() {
+  const file = 'dist/webview/webview.js';
+  if (!existsSync(file)) return;
+  const imported = /^\s*import\s*(?:[\w*{][^;]*?from\s*)?["']([^"']+)["']/.exec(readFileSync(file, 'utf8'))?.[1];
+  if (imported) throw new Error(`${file} imports ${imported} statically: the page's script must stand alone (see scripts/build.mjs).`);
 }

@@ -1,10 +1,10 @@
-// esbuild plugin for the webview bundle (scripts/build.mjs): writes dist/webview/preload.json,
+// esbuild plugin for the Mermaid bundle (scripts/build.mjs): writes dist/webview/preload.json,
 // the chunks to preload for a first render, so that the preview's page can fetch and compile
 // them in parallel (<link rel="modulepreload">) instead of one after the other as each dynamic
 // import is reached: Mermaid's core, then a diagram type, then its layout (ELK for flowcharts in
 // Mermaid 12, 1.5 MB).
 //
-//   { "mermaid": ["chunks/mermaid.core-X.js", ...], "chunks": { "flowDiagram": [...], "elk": [...] } }
+//   { "mermaid": ["mermaid.js", "chunks/chunk-X.js", ...], "chunks": { "flowDiagram": [...], "elk": [...] } }
 //
 // Each list holds a chunk and the chunks it imports statically, relative to dist/webview.
 import { writeFileSync } from 'node:fs';

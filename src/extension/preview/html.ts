@@ -94,8 +94,9 @@ export function warmChunks(extensionUri: vscode.Uri, diagramTypes: readonly stri
 /**
  * The page's own script (dist/webview/webview.js), to be written into the page: a webview loads
  * each of its resources through VS Code (in a browser, through a service worker and the
- * workbench), which made the page's script start 300 ms after its HTML arrived. Inline, it runs as
- * soon as the HTML is parsed; its imports (Mermaid's chunks) still load from the extension. `<`
+ * workbench), which made the page's script start 300 ms after its HTML arrived. Inline, and built
+ * with no static import (scripts/build.mjs checks), it runs as soon as the HTML and the stylesheet
+ * are in; Mermaid (dist/webview/mermaid.js and its chunks) still loads from the extension. `<`
  * sequences that would end the script element or open an HTML comment are escaped (they can only
  * occur inside the bundle's strings, regular expressions and comments, where the escape means
  * the same). Undefined when the file cannot be read: the page then loads it by URL.

@@ -77,6 +77,10 @@ function previewTestHook(manager: TimelinePreviewManager, extensionUri: vscode.U
         const revived = await manager.revive(panel, argument);
         return revived.uri.toString();
       }
+      case 'focus':
+        // Puts the keyboard focus in the panel, so that group commands act on its editor group.
+        preview?.panel.reveal(undefined, false);
+        return preview?.panel.viewColumn;
       case 'close':
         preview?.dispose();
         return undefined;

@@ -66,7 +66,9 @@ function exportTarget(name: string): vscode.Uri {
 
 /** A screenshot with the preview's editor group maximized and the side bar closed, then the layout back. */
 async function screenshotOfPreview(name: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+  // The preview's group, wherever it is (the active editor may not be in the first group).
+  assert.ok(await vscode.commands.executeCommand('postmortem.test.preview', 'focus'), 'no preview to take a screenshot of');
+  await eventually(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input, (input) => input instanceof vscode.TabInputWebview, 'the preview to be the active tab');
   await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
   await vscode.commands.executeCommand('workbench.action.closeSidebar');
   try {

@@ -2,13 +2,16 @@
 // (code-server + headless Chromium, the repo's build), test/integration/suite/previewBench.test.ts
 // measures and logs `PMKIT_BENCH {json}` lines; this script collects them.
 //
-//   node bench/preview.bench.mjs [--edits N] [--no-build]
+//   node bench/preview.bench.mjs [--edits N] [--no-build] [--profile FOLDER]
 //
 // - Edit to updated SVG on the reference post-mortem (median over --edits edits, default 20, after
 //   3 warm-up edits), total and after the preview's debounce, against mermaid.render of the same
 //   diagram alone in the same page. Target: after the debounce, within mermaid's render + 50 ms.
 // - Cold first diagram: from "Open Timeline Preview" to every diagram of the reference drawn, in
 //   a VS Code that has not opened the preview yet; and when the panel is opened again. Target: 1.5 s.
+// --profile writes CPU profiles of the browser's main thread (the workbench and the preview's
+// page share it) during the edits and during the renders alone into FOLDER, and breaks the time
+// of each pass down: the page's code, VS Code's, native work (style, layout), GC, idle.
 // Prints a table and writes bench/results/preview.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +22,9 @@ import { parseArgs } from 'node:util';
 import { launchBenchSuite } from './launchBenchSuite.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: opts } = parseArgs({ options: { edits: { type: 'string', default: '20' }, 'no-build': { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({
+  options: { edits: { type: 'string', default: '20' }, 'no-build': { type: 'boolean', default: false }, profile: { type: 'string' } },
+});
 const TARGETS = { overMermaidMs: 50, firstDiagramMs: 1500 };
 
 if (!opts['no-build']) {
@@ -31,7 +36,7 @@ if (!opts['no-build']) {
 async function launch() {
   const results = await launchBenchSuite({
     grep: 'bench: preview',
-    env: { PMKIT_BENCH_PREVIEW_EDITS: String(Number(opts.edits) || 20) },
+    env: { PMKIT_BENCH_PREVIEW_EDITS: String(Number(opts.edits) || 20), ...(opts.profile ? { PMKIT_BENCH_PROFILE: path.resolve(opts.profile) } : {}) },
     echo: (line) => {
       if (/^\s*(\d+ passing|\d+ failing|\d+\) |Error|AssertionError|\[launcher\] integration tests failed)/.test(line)) console.log(line);
     },
@@ -62,6 +67,13 @@ const rows = [
   ['  page clock: HTML in / script runs / Mermaid in / all drawn', `${first.cold.page.drawn} ms`, [first.cold.page.htmlArrived, first.cold.page.scriptStart, first.cold.page.mermaidLoaded, first.cold.page.drawn].map((x) => (x === undefined ? '?' : Math.round(x))).join(' / ') + ' ms after the page started loading'],
   ['panel opened again: first SVG / all drawn (medians)', `${first.reopen.medianMs} ms`, `first SVG ${first.reopenFirstSvg.medianMs} ms; all drawn p90 ${first.reopen.p90Ms} ms over ${first.reopen.samples.length} opens`],
 ];
+if (edit.mainThreadPerPass) {
+  const parts = (ms) => ['page', 'workbench', 'native', 'gc', 'idle'].map((kind) => `${kind} ${ms[kind]}`).join(', ');
+  rows.push(
+    ['main thread per pass of the page (medians, ms)', `${edit.mainThreadPerPass.total} ms`, parts(edit.mainThreadPerPass)],
+    ['main thread per mermaid.render alone (ms)', `${edit.mainThreadPerRenderAlone.total} ms`, parts(edit.mainThreadPerRenderAlone)],
+  );
+}
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nTimeline preview on the reference post-mortem (${edit.edits} edits, ${os.cpus().length} CPUs, Node ${process.version})`);
 for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(10)}  ${note}`);

@@ -47,3 +47,22 @@ export async function screenshot(name: string, timeoutMs = 10_000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Starts or stops a CPU profile of the browser page's main thread, where the workbench and the
+ * webviews run (stop writes it to `file`), and waits until the launcher has done it. Only the
+ * code-server launcher can profile the page; elsewhere this resolves to false and does nothing.
+ */
+export async function browserProfile(action: 'start' | 'stop', file: string, timeoutMs = 10_000): Promise<boolean> {
+  if (!process.env.PMKIT_TEST_RESULTS) return false;
+  const done = action === 'start' ? () => existsSync(`${file}.started`) : () => existsSync(file) && !existsSync(`${file}.started`);
+  if (action === 'start') rmSync(file, { force: true });
+  // The launcher watches the log for this line (it travels through the browser page).
+  console.log(`PMKIT_BROWSER_PROFILE ${action} ${file}`);
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`the browser profile did not ${action} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}

@@ -91,6 +91,28 @@ async function main() {
     }
   };
 
+  // A CPU profile of the page's main thread (the workbench, and the webviews it runs in the same
+  // process): `start` and `stop` lines from the tests, answered by files they wait for (see
+  // browserProfile() in test/integration/index.ts).
+  let profiler;
+  const browserProfile = async (action, file) => {
+    try {
+      profiler ??= await page.context().newCDPSession(page);
+      if (action === 'start') {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.send('Profiler.start');
+        writeFileSync(`${file}.started`, '');
+      } else {
+        const { profile } = await profiler.send('Profiler.stop');
+        writeFileSync(file, JSON.stringify(profile));
+        rmSync(`${file}.started`, { force: true });
+      }
+    } catch (error) {
+      console.log(`[launcher] browser profile ${action} failed: ${error.message}`);
+    }
+  };
+
   let settle;
   const finished = new Promise((resolve) => { settle = resolve; });
   // The overall limit covers start-up too: a hung workbench must not hold CI for an hour.
@@ -120,6 +142,8 @@ async function main() {
       if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
       const match = /^PMKIT_SCREENSHOT (\S+)/m.exec(line);
       if (match) void screenshot(match[1]);
+      const profiling = /^PMKIT_BROWSER_PROFILE (start|stop) (\S+)/m.exec(line);
+      if (profiling) void browserProfile(profiling[1], profiling[2]);
       if (/No extension host found that can launch the test runner/.test(line)) settle('VS Code did not start the tests');
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(Number.isInteger(code) ? code : 1));

@@ -14,7 +14,10 @@
 //   back to back, without the preview around them.
 // All times on the extension host's clock except the page's own (its clock), in ms.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { browserProfile } from '../index';
 import { PREVIEW_DEBOUNCE_MS, type BenchRenderedMessage, type RenderedMessage } from '../../../src/shared/previewProtocol';
 import { REFERENCE, activateExtension, discard, eventually, lintResult, openReferenceCopy, show, workspaceUri } from './helpers';
 
@@ -75,6 +78,89 @@ async function timeFirstDiagram(uri: vscode.Uri, version: number): Promise<First
   };
 }
 
+/**
+ * With PMKIT_BENCH_PROFILE (a folder), a CPU profile of the browser page's main thread (the
+ * workbench and the preview's page share it in code-server) is written there while `work` runs,
+ * `<name>.cpuprofile`, and broken down by pass of the preview (see passBreakdown).
+ */
+async function profiledInBrowser<T>(name: string, work: () => Promise<T>): Promise<{ result: T; passes?: ReturnType<typeof passBreakdown> }> {
+  const folder = process.env.PMKIT_BENCH_PROFILE;
+  const file = folder && path.join(folder, `${name}.cpuprofile`);
+  if (file) mkdirSync(folder, { recursive: true });
+  const profiling = file ? await browserProfile('start', file) : false;
+  const result = await work();
+  if (!file || !profiling) return { result };
+  await browserProfile('stop', file);
+  return { result, passes: passBreakdown(JSON.parse(readFileSync(file, 'utf8')) as BrowserProfile) };
+}
+
+interface BrowserProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * What the main thread did during each pass of the preview's page (ms, medians over the passes).
+ * A pass is a burst of the page's own code, from its first sample to its last, with no gap over
+ * 50 ms; bursts under 20 ms (the state saved after a pass) are left out. Within it, time goes to
+ * "page" (the preview's code and what it calls), "workbench" (VS Code's code in the same
+ * thread), "native" (style, layout, paint and other work outside JavaScript), "gc" and "idle".
+ */
+function passBreakdown(profile: BrowserProfile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const kinds = new Map<number, string>();
+  const kindOf = (id: number): string => {
+    const known = kinds.get(id);
+    if (known) return known;
+    const frame = byId.get(id)!.callFrame;
+    const parent = parentOf.get(id);
+    let kind: string;
+    if (frame.url) kind = /vscode-cdn\.net|vscode-resource/.test(frame.url) ? 'page' : 'workbench';
+    else if (frame.functionName === '(garbage collector)') kind = 'gc';
+    else if (frame.functionName === '(idle)') kind = 'idle';
+    else if (frame.functionName === '(program)' || parent === undefined) kind = 'native';
+    // A built-in function (DOMParser, getBBox) counts for the code that called it.
+    else kind = kindOf(parent);
+    kinds.set(id, kind);
+    return kind;
+  };
+  let time = 0;
+  const samples = profile.samples.map((id, i) => {
+    time += profile.timeDeltas[i] / 1000;
+    return { kind: kindOf(id), at: time, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 };
+  });
+  const passes: Record<string, number>[] = [];
+  let start = -1;
+  let end = -1;
+  const close = () => {
+    if (start < 0 || end - start < 20) return;
+    const pass: Record<string, number> = { total: end - start };
+    for (const sample of samples) if (sample.at >= start && sample.at < end) pass[sample.kind] = (pass[sample.kind] ?? 0) + sample.ms;
+    passes.push(pass);
+  };
+  for (const sample of samples) {
+    if (sample.kind !== 'page') continue;
+    if (start >= 0 && sample.at - end > 50) {
+      close();
+      start = -1;
+    }
+    if (start < 0) start = sample.at;
+    end = sample.at + sample.ms;
+  }
+  close();
+  const kindsReported = ['total', 'page', 'workbench', 'native', 'gc', 'idle'];
+  const medianOf = (kind: string) => stats(passes.map((pass) => pass[kind] ?? 0)).medianMs;
+  const sumOf = (kind: string) => Math.round(passes.reduce((sum, pass) => sum + (pass[kind] ?? 0), 0) * 10) / 10;
+  return {
+    passes: passes.length,
+    medianMs: Object.fromEntries(kindsReported.map((kind) => [kind, medianOf(kind)])),
+    sumMs: Object.fromEntries(kindsReported.map((kind) => [kind, sumOf(kind)])),
+  };
+}
+
 if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
   describe('bench: preview', function () {
     this.timeout(600_000);
@@ -121,38 +207,41 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
         const mermaidInPass: number[] = [];
         const renderInPass: number[] = [];
         const importInPass: number[] = [];
-        for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
-          const text = editor.document.lineAt(line).text;
-          const at = text.indexOf('Root Cause Found') + 'Root Cause Found'.length;
-          // Alternately add and remove a "!" after the label: the diagram text changes every time.
-          const started = performance.now();
-          const ok = await editor.edit((edit) => (text[at] === '!' ? edit.delete(new vscode.Range(line, at, line, at + 1)) : edit.insert(new vscode.Position(line, at), '!')));
-          assert.ok(ok);
-          const version = editor.document.version;
-          const done = await eventually(state, (s) => !!s && s.reports.some((r) => r.version === version && r.diagrams[1]?.svgVersion === version), `the render of v${version}`, 20_000);
-          const timing = done!.timings.find((t) => t.version === version)!;
-          const rendered = done!.reports.find((r) => r.version === version)!;
-          if (i < WARMUP_EDITS) continue;
-          total.push(timing.renderedAt! - started);
-          // From the end of the debounce: the lint and the message to the page are counted.
-          afterDebounce.push(timing.renderedAt! - (timing.firedAt ?? timing.sentAt));
-          // The same, ending when the new SVG is in the page rather than when the extension hears of it.
-          inPageAfterDebounce.push(timing.inPageAt! - (timing.firedAt ?? timing.sentAt));
-          toPage.push(timing.arrivedAt! - timing.sentAt);
-          page.push(timing.webviewMs!);
-          mermaidInPass.push(rendered.diagrams[1].renderMs);
-          renderInPass.push(rendered.diagrams[1].mermaid?.renderMs ?? NaN);
-          importInPass.push(rendered.diagrams[1].mermaid?.importMs ?? NaN);
-          // Let the lint of this version and its diagnostics settle before the next edit.
-          await new Promise((resolve) => setTimeout(resolve, 350));
-        }
+        const editsProfile = await profiledInBrowser('preview-edits', async () => {
+          for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
+            const text = editor.document.lineAt(line).text;
+            const at = text.indexOf('Root Cause Found') + 'Root Cause Found'.length;
+            // Alternately add and remove a "!" after the label: the diagram text changes every time.
+            const started = performance.now();
+            const ok = await editor.edit((edit) => (text[at] === '!' ? edit.delete(new vscode.Range(line, at, line, at + 1)) : edit.insert(new vscode.Position(line, at), '!')));
+            assert.ok(ok);
+            const version = editor.document.version;
+            const done = await eventually(state, (s) => !!s && s.reports.some((r) => r.version === version && r.diagrams[1]?.svgVersion === version), `the render of v${version}`, 20_000);
+            const timing = done!.timings.find((t) => t.version === version)!;
+            const rendered = done!.reports.find((r) => r.version === version)!;
+            if (i < WARMUP_EDITS) continue;
+            total.push(timing.renderedAt! - started);
+            // From the end of the debounce: the lint and the message to the page are counted.
+            afterDebounce.push(timing.renderedAt! - (timing.firedAt ?? timing.sentAt));
+            // The same, ending when the new SVG is in the page rather than when the extension hears of it.
+            inPageAfterDebounce.push(timing.inPageAt! - (timing.firedAt ?? timing.sentAt));
+            toPage.push(timing.arrivedAt! - timing.sentAt);
+            page.push(timing.webviewMs!);
+            mermaidInPass.push(rendered.diagrams[1].renderMs);
+            renderInPass.push(rendered.diagrams[1].mermaid?.renderMs ?? NaN);
+            importInPass.push(rendered.diagrams[1].mermaid?.importMs ?? NaN);
+            // Let the lint of this version and its diagnostics settle before the next edit.
+            await new Promise((resolve) => setTimeout(resolve, 350));
+          }
+        });
         const diagramText = (() => {
           const lines = editor.document.getText().split('\n');
           const start = lines.findIndex((l) => l.trim() === '```mermaid');
           const end = lines.findIndex((l, i) => i > start && l.trim() === '```');
           return lines.slice(start + 1, end).join('\n');
         })();
-        const alone = await vscode.commands.executeCommand<BenchRenderedMessage>('postmortem.test.preview', 'bench-render', { text: diagramText, runs: MERMAID_RUNS });
+        const { result: alone, passes: alonePasses } = await profiledInBrowser('preview-mermaid-alone', async () =>
+          (await vscode.commands.executeCommand<BenchRenderedMessage>('postmortem.test.preview', 'bench-render', { text: diagramText, runs: MERMAID_RUNS }))!);
         report({
           measure: 'editToSvg',
           document: REFERENCE,
@@ -169,6 +258,11 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           mermaidRender: stats(alone.renderMs.slice(2)),
           mermaidParse: stats(alone.parseMs.slice(2)),
           mermaidRenderAndInsert: stats(alone.renderMs.slice(2).map((ms, i) => ms + alone.insertMs.slice(2)[i])),
+          // The renders alone run back to back: one burst, shared out per render.
+          ...(editsProfile.passes && alonePasses ? {
+            mainThreadPerPass: editsProfile.passes.medianMs,
+            mainThreadPerRenderAlone: Object.fromEntries(Object.entries(alonePasses.sumMs).map(([kind, ms]) => [kind, Math.round((ms / MERMAID_RUNS) * 10) / 10])),
+          } : {}),
         });
       } finally {
         await vscode.commands.executeCommand('postmortem.test.preview', 'close');

@@ -10,7 +10,7 @@
 // - Cold first diagram: from "Open Timeline Preview" to every diagram of the reference drawn, in
 //   a VS Code that has not opened the preview yet; and when the panel is opened again. Target: 1.5 s.
 // --profile writes CPU profiles of the browser's main thread (the workbench and the preview's
-// page share it) during the edits and during the renders alone into FOLDER, and breaks the time
+// page share it) during the cold open, the edits and the renders alone into FOLDER, and breaks the time
 // of each pass down: the page's code, VS Code's, native work (style, layout), GC, idle.
 // Prints a table and writes bench/results/preview.json.
 import { spawnSync } from 'node:child_process';

@@ -178,7 +178,8 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
 
     it('cold: first diagram after opening the panel on the reference post-mortem', async () => {
       const editor = await show(workspaceUri(REFERENCE));
-      const cold = await timeFirstDiagram(editor.document.uri, editor.document.version);
+      // Profiled with --profile too (for DevTools: VS Code creating the webview, then the page and Mermaid's first render).
+      const { result: cold } = await profiledInBrowser('preview-cold', () => timeFirstDiagram(editor.document.uri, editor.document.version));
       const again: FirstDiagram[] = [];
       for (let i = 0; i < REOPENS; i++) {
         await vscode.commands.executeCommand('postmortem.test.preview', 'close');

@@ -27,6 +27,7 @@ import {
   EXTENSION_ID, REFERENCE_DIAGNOSTICS, activateExtension, discard, openReferenceCopy, ourDiagnostics, resetSettings,
   setSetting, show, summarize, swapRcaTimestamps, waitForSummary, workspaceUri,
 } from './helpers';
+import { ownedSamples, type CpuProfile } from './cpuProfile';
 
 const EDITS = Number(process.env.PMKIT_BENCH_EDITS) || 20;
 const WARMUP_EDITS = 3;
@@ -66,49 +67,22 @@ async function profiled<T>(series: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
-
 /**
- * Where the extension host's time went (ms): each sample goes to the extension whose code is on
- * its stack, innermost first, so that Node's own functions (writing to a child process, say)
- * count for the extension that called them. Samples with no extension on the stack are VS Code's
- * (or idle, or garbage collection). This bench's own code is apart from the extension's.
+ * Where the extension host's time went (ms): each extension's (with the VS Code API it called),
+ * idle, garbage collection, and the rest, VS Code's and Node's. This bench's own code is apart
+ * from the extension's.
  */
 function busyTimeByOwner(profile: CpuProfile): { totalMs: number; owners: Record<string, number> } {
   // Our bundles: dist/ of the extension (the repo itself in a development run, where the
   // built-in extensions may live below it too).
   const ours = `${vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri.toString() ?? '\0'}/dist/`;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const ownerOfUrl = (url: string): string | undefined => {
+  const ownerOfScript = (url: string): string | undefined => {
     if (url.includes('/dist/test/')) return 'this bench';
     if (url.startsWith(ours)) return 'Post-Mortem Kit';
     return /\/extensions\/([^/]+)\//.exec(url)?.[1];
   };
-  const ownerCache = new Map<number, string>();
-  const ownerOf = (id: number): string => {
-    const cached = ownerCache.get(id);
-    if (cached) return cached;
-    const frame = byId.get(id)?.callFrame;
-    let owner: string;
-    if (frame?.functionName === '(idle)') owner = 'idle';
-    else if (frame?.functionName === '(garbage collector)') owner = 'garbage collection';
-    else owner = (frame && ownerOfUrl(frame.url)) ?? (parentOf.has(id) ? ownerOf(parentOf.get(id)!) : 'VS Code and Node.js');
-    ownerCache.set(id, owner);
-    return owner;
-  };
   const owners: Record<string, number> = {};
-  profile.samples.forEach((id, i) => {
-    const owner = ownerOf(id);
-    owners[owner] = (owners[owner] ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  });
+  for (const { owner, ms } of ownedSamples(profile, ownerOfScript, 'VS Code and Node.js')) owners[owner] = (owners[owner] ?? 0) + ms;
   for (const owner of Object.keys(owners)) owners[owner] = Math.round(owners[owner]);
   return { totalMs: Math.round((profile.endTime - profile.startTime) / 1000), owners };
 }

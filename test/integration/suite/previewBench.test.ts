@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { browserProfile } from '../index';
+import { ownedSamples, type CpuProfile } from './cpuProfile';
 import { PREVIEW_DEBOUNCE_MS, type BenchRenderedMessage, type RenderedMessage } from '../../../src/shared/previewProtocol';
 import { REFERENCE, activateExtension, discard, eventually, lintResult, openReferenceCopy, show, workspaceUri } from './helpers';
 
@@ -91,13 +92,7 @@ async function profiledInBrowser<T>(name: string, work: () => Promise<T>): Promi
   const result = await work();
   if (!file || !profiling) return { result };
   await browserProfile('stop', file);
-  return { result, passes: passBreakdown(JSON.parse(readFileSync(file, 'utf8')) as BrowserProfile) };
-}
-
-interface BrowserProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
+  return { result, passes: passBreakdown(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile) };
 }
 
 /**
@@ -107,48 +102,27 @@ interface BrowserProfile {
  * "page" (the preview's code and what it calls), "workbench" (VS Code's code in the same
  * thread), "native" (style, layout, paint and other work outside JavaScript), "gc" and "idle".
  */
-function passBreakdown(profile: BrowserProfile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const kinds = new Map<number, string>();
-  const kindOf = (id: number): string => {
-    const known = kinds.get(id);
-    if (known) return known;
-    const frame = byId.get(id)!.callFrame;
-    const parent = parentOf.get(id);
-    let kind: string;
-    if (frame.url) kind = /vscode-cdn\.net|vscode-resource/.test(frame.url) ? 'page' : 'workbench';
-    else if (frame.functionName === '(garbage collector)') kind = 'gc';
-    else if (frame.functionName === '(idle)') kind = 'idle';
-    else if (frame.functionName === '(program)' || parent === undefined) kind = 'native';
-    // A built-in function (DOMParser, getBBox) counts for the code that called it.
-    else kind = kindOf(parent);
-    kinds.set(id, kind);
-    return kind;
-  };
-  let time = 0;
-  const samples = profile.samples.map((id, i) => {
-    time += profile.timeDeltas[i] / 1000;
-    return { kind: kindOf(id), at: time, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 };
-  });
+function passBreakdown(profile: CpuProfile) {
+  const kinds: Record<string, string> = { 'garbage collection': 'gc' };
+  const samples = ownedSamples(profile, (url) => (/vscode-cdn\.net|vscode-resource/.test(url) ? 'page' : 'workbench'), 'native')
+    .map((sample) => ({ ...sample, kind: kinds[sample.owner] ?? sample.owner }));
   const passes: Record<string, number>[] = [];
   let start = -1;
   let end = -1;
   const close = () => {
     if (start < 0 || end - start < 20) return;
     const pass: Record<string, number> = { total: end - start };
-    for (const sample of samples) if (sample.at >= start && sample.at < end) pass[sample.kind] = (pass[sample.kind] ?? 0) + sample.ms;
+    for (const sample of samples) if (sample.atMs >= start && sample.atMs < end) pass[sample.kind] = (pass[sample.kind] ?? 0) + sample.ms;
     passes.push(pass);
   };
   for (const sample of samples) {
     if (sample.kind !== 'page') continue;
-    if (start >= 0 && sample.at - end > 50) {
+    if (start >= 0 && sample.atMs - end > 50) {
       close();
       start = -1;
     }
-    if (start < 0) start = sample.at;
-    end = sample.at + sample.ms;
+    if (start < 0) start = sample.atMs;
+    end = sample.atMs + sample.ms;
   }
   close();
   const kindsReported = ['total', 'page', 'workbench', 'native', 'gc', 'idle'];

@@ -16,8 +16,10 @@ const realClock: SchedulerClock = {
  * Per-key debounce whose result is ready at the deadline: the work starts `leadMs` before the
  * deadline (the time it is expected to take) and its result is delivered at the deadline, not
  * when the work ends. A debounce of 250 ms on a document that takes 30 ms to lint then shows the
- * diagnostics 250 ms after the last edit instead of 280. Scheduling a key again cancels its
- * pending work, its pending delivery included: a result is never delivered after a newer edit.
+ * diagnostics 250 ms after the last edit instead of 280. The work never starts before half the
+ * delay has passed, however long it is expected to take: the debounce is also there so that
+ * typing does not start a lint at every keystroke. Scheduling a key again cancels its pending
+ * work, its pending delivery included: a result is never delivered after a newer edit.
  */
 export class DeadlineScheduler {
   private readonly pending = new Map<string, unknown>();
@@ -25,13 +27,14 @@ export class DeadlineScheduler {
   constructor(private readonly clock: SchedulerClock = realClock) {}
 
   /**
-   * Runs `work` about `leadMs` before `delayMs` from now, then `deliver` with its result at
-   * `delayMs` (at once if the work ran over). `work` returning undefined delivers nothing.
+   * Runs `work` `leadMs` before `delayMs` from now (but not before `delayMs / 2`), then `deliver`
+   * with its result at `delayMs` (at once if the work ran over). `work` returning undefined
+   * delivers nothing.
    */
   schedule<T>(key: string, delayMs: number, leadMs: number, work: () => T | undefined, deliver: (result: T) => void): void {
     this.cancel(key);
     const deadline = this.clock.now() + delayMs;
-    const startIn = Math.max(0, delayMs - Math.max(0, leadMs));
+    const startIn = delayMs - Math.min(Math.max(0, leadMs), delayMs / 2);
     this.pending.set(key, this.clock.setTimeout(() => {
       this.pending.delete(key);
       const result = work();

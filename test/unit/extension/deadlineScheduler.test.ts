@@ -82,12 +82,20 @@ describe('DeadlineScheduler (the lint debounce)', () => {
     assert.deepEqual(log, ['work a at 240', 'deliver a at 280']);
   });
 
-  it('never starts before now: a lead longer than the delay starts the work at once', () => {
+  it('never starts the work before half the delay, however long the lead (typing must not lint at every keystroke)', () => {
     schedule('a', 100, 500, 5);
-    clock.advance(0);
-    assert.deepEqual(log, ['work a at 0']);
+    clock.advance(49);
+    assert.deepEqual(log, []);
+    clock.advance(1);
+    assert.deepEqual(log, ['work a at 50']);
     clock.advance(100);
-    assert.deepEqual(log, ['work a at 0', 'deliver a at 100']);
+    assert.deepEqual(log, ['work a at 50', 'deliver a at 100']);
+  });
+
+  it('with no delay (on open, on save), works and delivers at once', () => {
+    schedule('a', 0, 30, 5);
+    clock.advance(0);
+    assert.deepEqual(log, ['work a at 0', 'deliver a at 5']);
   });
 
   it('a newer schedule of the key cancels the older one, before or after its work ran', () => {

@@ -1,16 +1,37 @@
 // Test module loaded by VS Code's extension host (`extensionTestsPath`) under both launchers:
 // code-server (launch/code-server.mjs) and @vscode/test-electron (launch/electron.mjs).
 // esbuild bundles it into dist/test/integration/index.js; `mocha` stays external.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
+/** What the run before a window reload leaves for the run after it (see runAfterReload). */
+interface BeforeReload {
+  passes: number;
+  failures: number;
+  pending: number;
+}
+
+/**
+ * The module runs twice when the launcher can reload the page (code-server sets
+ * PMKIT_TEST_RELOAD): every suite, then, after a real window reload with the preview open, the
+ * window reload suite (suite/windowReload.test.ts). This file carries the first run's counts over.
+ */
+function reloadMarker(): string | undefined {
+  const dir = process.env.PMKIT_TEST_RESULTS;
+  return process.env.PMKIT_TEST_RELOAD === '1' && !process.env.PMKIT_TEST_GREP && dir ? path.join(dir, 'before-window-reload.json') : undefined;
+}
+
 export async function run(): Promise<void> {
+  const marker = reloadMarker();
+  const before = marker && existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as BeforeReload) : undefined;
+  if (marker) rmSync(marker, { force: true });
+  if (before) process.env.PMKIT_TEST_AFTER_RELOAD = '1';
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
     reporter: 'spec',
-    grep: process.env.PMKIT_TEST_GREP || undefined,
+    grep: before ? /^window reload / : process.env.PMKIT_TEST_GREP || undefined,
   });
   // The suites are bundled, not loaded as files: give them describe/it first, then evaluate them.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
@@ -25,9 +46,23 @@ export async function run(): Promise<void> {
   const stats = await new Promise<Mocha.Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));
   });
+  if (marker && !before) {
+    const { prepareWindowReload } = await import('./suite/windowReload.test');
+    await prepareWindowReload();
+    const counts: BeforeReload = { passes: stats.passes, failures: stats.failures, pending: stats.pending };
+    writeFileSync(marker, JSON.stringify(counts));
+    // The launcher reloads the page: this extension host ends here, and VS Code runs the module again.
+    console.log('PMKIT_RELOAD_WINDOW');
+    await new Promise((resolve) => setTimeout(resolve, 60_000));
+    throw new Error('the window was not reloaded within 60 s');
+  }
+  const passes = stats.passes + (before?.passes ?? 0);
+  const failures = stats.failures + (before?.failures ?? 0);
+  const pending = stats.pending + (before?.pending ?? 0);
+  if (before && stats.passes + stats.failures === 0) throw new Error('the window reload suite did not run');
   // CI reads this plain line.
-  console.log(`${stats.passes} passed, ${stats.failures} failed${stats.pending ? `, ${stats.pending} skipped` : ''}`);
-  if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
+  console.log(`${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`);
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }
 
 /**

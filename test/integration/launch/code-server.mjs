@@ -51,7 +51,8 @@ function preflight() {
 async function main() {
   preflight();
   mkdirSync(resultsDir, { recursive: true });
-  for (const stale of ['code-server-final.png', 'code-server-failure.png']) rmSync(path.join(resultsDir, stale), { force: true });
+  // before-window-reload.json: left by a run stopped during its window reload (test/integration/index.ts).
+  for (const stale of ['code-server-final.png', 'code-server-failure.png', 'before-window-reload.json']) rmSync(path.join(resultsDir, stale), { force: true });
   const sandbox = makeSandbox('pmkit-code-server-');
   const folder = path.join(sandbox.root, 'workspace');
   cpSync(workspaceSource(), folder, { recursive: true });
@@ -124,7 +125,8 @@ async function main() {
       // Read by the test module inside the extension host (a child of code-server).
       // PMKIT_TEST_HOOKS: the extension registers its postmortem.test.* commands (src/extension/testHooks.ts).
       // PMKIT_TEST_LOGS: VS Code's log folder, where the extension's output channel is written (the bench reads it).
-      env: { PMKIT_TEST_HOOKS: '1', PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir, PMKIT_TEST_LOGS: path.join(sandbox.userData, 'logs') },
+      // PMKIT_TEST_RELOAD: this launcher reloads the page when the tests ask (see test/integration/index.ts).
+      env: { PMKIT_TEST_HOOKS: '1', PMKIT_TEST_RELOAD: '1', PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir, PMKIT_TEST_LOGS: path.join(sandbox.userData, 'logs') },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -142,6 +144,7 @@ async function main() {
       if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
       const match = /^PMKIT_SCREENSHOT (\S+)/m.exec(line);
       if (match) void screenshot(match[1]);
+      if (/^PMKIT_RELOAD_WINDOW/m.test(line)) void page.reload({ waitUntil: 'domcontentloaded' }).catch((error) => settle(`the page did not reload: ${error.message}`));
       const profiling = /^PMKIT_BROWSER_PROFILE (start|stop) (\S+)/m.exec(line);
       if (profiling) void browserProfile(profiling[1], profiling[2]);
       if (/No extension host found that can launch the test runner/.test(line)) settle('VS Code did not start the tests');

@@ -12,3 +12,4 @@ import './bench.test';
 import './actionItems.test';
 import './preview.test';
 import './previewBench.test';
+import './windowReload.test';

@@ -70,33 +70,20 @@ describe('DeadlineScheduler (the lint debounce)', () => {
     assert.equal(scheduler.has('a'), false);
   });
 
-  it('without a lead, is a plain debounce: work and delivery at the deadline', () => {
-    schedule('a', 250, 0, 20);
-    clock.advance(300);
-    assert.deepEqual(log, ['work a at 250', 'deliver a at 270']);
-  });
-
-  it('delivers at once when the work runs over the deadline', () => {
-    schedule('a', 250, 10, 40);
-    clock.advance(300);
-    assert.deepEqual(log, ['work a at 240', 'deliver a at 280']);
-  });
-
-  it('never starts the work before half the delay, however long the lead (typing must not lint at every keystroke)', () => {
-    schedule('a', 100, 500, 5);
-    clock.advance(49);
-    assert.deepEqual(log, []);
-    clock.advance(1);
-    assert.deepEqual(log, ['work a at 50']);
-    clock.advance(100);
-    assert.deepEqual(log, ['work a at 50', 'deliver a at 100']);
-  });
-
-  it('with no delay (on open, on save), works and delivers at once', () => {
-    schedule('a', 0, 30, 5);
-    clock.advance(0);
-    assert.deepEqual(log, ['work a at 0', 'deliver a at 5']);
-  });
+  const cases: [what: string, delayMs: number, leadMs: number, workMs: number, expected: string[]][] = [
+    ['without a lead, is a plain debounce: work and delivery at the deadline', 250, 0, 20, ['work a at 250', 'deliver a at 270']],
+    ['delivers at once when the work runs over the deadline', 250, 10, 40, ['work a at 240', 'deliver a at 280']],
+    // Typing must not start a lint at every keystroke, however long the lint takes.
+    ['never starts the work before half the delay, however long the lead', 100, 500, 5, ['work a at 50', 'deliver a at 100']],
+    ['with no delay (on open, on save), works and delivers at once', 0, 30, 5, ['work a at 0', 'deliver a at 5']],
+  ];
+  for (const [what, delayMs, leadMs, workMs, expected] of cases) {
+    it(what, () => {
+      schedule('a', delayMs, leadMs, workMs);
+      clock.advance(1000);
+      assert.deepEqual(log, expected);
+    });
+  }
 
   it('a newer schedule of the key cancels the older one, before or after its work ran', () => {
     schedule('a', 250, 30, 20, 'old');

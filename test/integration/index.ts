@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-/** What the run before a window reload leaves for the run after it (see runAfterReload). */
+/** What the run before a window reload leaves for the run after it (see reloadMarker). */
 interface BeforeReload {
   passes: number;
   failures: number;

@@ -2,8 +2,8 @@
 // when PMKIT_TEST_GREP names them, so `npm test` never runs them. Each result is one log line
 // `PMKIT_BENCH {json}` that the launcher echoes and the bench script collects.
 //
-// Edit to diagnostics: edits that each flip a PM102 on or off; the clock starts just before
-// `editor.edit` and stops
+// Edit to diagnostics: edits that each flip a PM102 on or off, each from a quiet extension host
+// (see extensionHostQuiet); the clock starts just before `editor.edit` and stops
 //   event:   at the onDidChangeDiagnostics event after which the document has the new diagnostics;
 //   visible: when languages.getDiagnostics(uri) first shows them (polled every millisecond).
 // Nothing is subtracted; the lint debounce in effect is reported beside the numbers. Both exist

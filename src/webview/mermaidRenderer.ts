@@ -241,9 +241,9 @@ export function importSvg(svgText: string, capturedCss: string): RenderedMermaid
     inline.push([i, style]);
     element.removeAttribute('style');
   });
-  const svg = document.importNode(source, true) as unknown as SVGSVGElement;
-  const imported = [svg, ...svg.querySelectorAll('*')];
-  for (const [i, style] of inline) (imported[i] as HTMLElement | SVGElement).style.cssText = style;
+  // Moved into this page rather than copied: the parsed document is thrown away.
+  const svg = document.adoptNode(source) as unknown as SVGSVGElement;
+  for (const [i, style] of inline) (all[i] as HTMLElement | SVGElement).style.cssText = style;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   const elements = svg.querySelectorAll('g.node, g.actor, rect.task, g.mindmap-node, g.section, .pieCircle, g.commit, g.timeline-node').length;

@@ -90,9 +90,11 @@ export class TimelinePreview implements vscode.Disposable {
   /** When its page said it was ready, the first time, and how many times it did (once per page load). */
   private readyAt: number | undefined;
   private readyCount = 0;
-  /** Running while a page is expected to load (the panel was created or shown again). */
+  /**
+   * Running from when the panel is shown until its page first says it is ready. After that the
+   * page is kept, hidden or not (retainContextWhenHidden), so it is not expected to load again.
+   */
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
-  private wasVisible: boolean;
 
   constructor(readonly panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly deps: PreviewDeps) {
     this.documentUri = uri;
@@ -101,18 +103,16 @@ export class TimelinePreview implements vscode.Disposable {
     const diagramTypes = (document && deps.controller.currentResult(document)?.model.mermaidBlocks.map((block) => block.diagramType)) ?? [];
     panel.webview.html = previewHtml(panel.webview, deps.extensionUri, diagramTypes);
     this.updateTitle();
-    this.wasVisible = panel.visible;
     this.watchReady();
     this.disposables.push(
       this.onDidRenderEmitter,
       this.onDidDisposeEmitter,
       panel.webview.onDidReceiveMessage((message) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
-      // Hidden, the page is unloaded; shown again, it loads again and must say so.
+      // A panel restored behind another tab loads its page when first shown.
       panel.onDidChangeViewState(() => {
-        if (panel.visible && !this.wasVisible) this.watchReady();
-        if (!panel.visible) clearTimeout(this.readyTimer);
-        this.wasVisible = panel.visible;
+        if (!panel.visible) this.stopWatchingReady();
+        else if (this.readyCount === 0 && this.readyTimer === undefined) this.watchReady();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || event.document.uri.toString() !== this.documentUri.toString()) return;
@@ -141,8 +141,11 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   /** Recent reports and timings (tests, benchmark). */
-  history(): { reports: RenderedMessage[]; timings: VersionTiming[]; readyAt?: number; readyCount: number } {
-    return { reports: [...this.reports], timings: [...this.timings.values()], readyCount: this.readyCount, ...(this.readyAt !== undefined ? { readyAt: this.readyAt } : {}) };
+  history(): { reports: RenderedMessage[]; timings: VersionTiming[]; readyAt?: number; readyCount: number; waitingForReady: boolean } {
+    return {
+      reports: [...this.reports], timings: [...this.timings.values()], readyCount: this.readyCount, waitingForReady: this.readyTimer !== undefined,
+      ...(this.readyAt !== undefined ? { readyAt: this.readyAt } : {}),
+    };
   }
 
   /** Shows `uri` (and the panel, without taking the focus). */
@@ -214,11 +217,17 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   private watchReady(): void {
-    clearTimeout(this.readyTimer);
+    this.stopWatchingReady();
     if (!this.panel.visible) return;
     this.readyTimer = setTimeout(() => {
+      this.readyTimer = undefined;
       if (!this.disposed && this.panel.visible) this.deps.onStalled(this);
     }, READY_TIMEOUT_MS);
+  }
+
+  private stopWatchingReady(): void {
+    clearTimeout(this.readyTimer);
+    this.readyTimer = undefined;
   }
 
   private document(): vscode.TextDocument | undefined {
@@ -280,7 +289,7 @@ export class TimelinePreview implements vscode.Disposable {
       case 'ready':
         this.readyAt ??= performance.now();
         this.readyCount++;
-        clearTimeout(this.readyTimer);
+        this.stopWatchingReady();
         return this.sendUpdate(true);
       case 'rendered':
         return this.onRendered(message);
@@ -372,7 +381,7 @@ export class TimelinePreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.timer);
-    clearTimeout(this.readyTimer);
+    this.stopWatchingReady();
     this.deps.diagnostics.clear(this.documentUri);
     for (const waiting of this.pending.values()) waiting.reject(new Error('the preview was closed'));
     this.pending.clear();

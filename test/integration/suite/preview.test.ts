@@ -16,6 +16,7 @@ interface PreviewState {
   visible: boolean;
   viewColumn?: vscode.ViewColumn;
   readyCount: number;
+  waitingForReady: boolean;
   reports: RenderedMessage[];
   timings: { version: number; changedAt?: number; sentAt: number; renderedAt?: number; webviewMs?: number }[];
 }
@@ -317,6 +318,8 @@ describe('timeline preview', function () {
       const after = (await state())!;
       assert.equal(after.readyCount, 1, 'the page was loaded again');
       assert.equal(after.reports.length, before.reports.length, 'the diagrams were drawn again');
+      // Nor is it taken for a page that did not start (it would be replaced after READY_TIMEOUT_MS).
+      assert.equal(after.waitingForReady, false, 'the kept page is waited for as if it had to load');
     } finally {
       await vscode.window.showTextDocument(other, { viewColumn: before.viewColumn });
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -65,7 +65,7 @@ export type ToWebview = UpdateMessage | ExportRequest | TestClickRequest | Bench
 
 // ---- webview → extension ----
 
-/** The webview has loaded (or reloaded after being hidden) and wants the document. */
+/** The webview has loaded (or loaded again, after a window reload) and wants the document. */
 export interface ReadyMessage {
   type: 'ready';
   /** The document it showed before (from its saved state), if any. */
@@ -185,9 +185,8 @@ export type FromWebview =
 export interface PreviewState {
   uri: string;
   /**
-   * The Mermaid diagrams last drawn, by block index, so that a page reloaded (shown again after
-   * being hidden, or restored after a window reload) shows them at once and redraws only what
-   * changed meanwhile. Left out when they would make the state large.
+   * The Mermaid diagrams last drawn, by block index, so that a page loaded again (the panel
+   * restored after a window reload) shows them at once and redraws only what changed meanwhile. Left out when they would make the state large.
    */
   diagrams?: (SavedDiagram | null)[];
 }

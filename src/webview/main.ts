@@ -233,8 +233,8 @@ function saveDiagrams(uri: string): void {
 }
 
 /**
- * A reloaded page (shown again after being hidden, restored after a window reload): shows the
- * diagrams it drew before at once. Those whose theme and text are unchanged are not drawn again;
+ * A page loaded again with the panel (restored after a window reload; hidden behind another tab
+ * the page is kept): shows the diagrams it drew before at once. Those whose theme and text are unchanged are not drawn again;
  * the others stay as the last good version until their new one is ready.
  */
 function restoreSaved(update: UpdateMessage): void {

@@ -74,13 +74,7 @@ export async function screenshot(name: string, timeoutMs = 10_000): Promise<void
   if (!dir) return;
   const file = path.join(dir, `${name.replace(/[^\w.-]/g, '_')}.png`);
   rmSync(file, { force: true });
-  // The launcher watches the log for this line (it travels through the browser page).
-  console.log(`PMKIT_SCREENSHOT ${name}`);
-  const deadline = Date.now() + timeoutMs;
-  while (!(existsSync(file) && statSync(file).size > 0)) {
-    if (Date.now() > deadline) throw new Error(`screenshot ${name} was not written within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await askLauncher(`PMKIT_SCREENSHOT ${name}`, () => existsSync(file) && statSync(file).size > 0, `screenshot ${name} was not written`, timeoutMs);
 }
 
 /**
@@ -92,12 +86,19 @@ export async function browserProfile(action: 'start' | 'stop', file: string, tim
   if (!process.env.PMKIT_TEST_RESULTS) return false;
   const done = action === 'start' ? () => existsSync(`${file}.started`) : () => existsSync(file) && !existsSync(`${file}.started`);
   if (action === 'start') rmSync(file, { force: true });
-  // The launcher watches the log for this line (it travels through the browser page).
-  console.log(`PMKIT_BROWSER_PROFILE ${action} ${file}`);
+  await askLauncher(`PMKIT_BROWSER_PROFILE ${action} ${file}`, done, `the browser profile did not ${action}`, timeoutMs);
+  return true;
+}
+
+/**
+ * Logs `line` for the code-server launcher, which watches the log (it travels through the
+ * browser page) and answers with files, and waits until `done()` says they are there.
+ */
+async function askLauncher(line: string, done: () => boolean, failure: string, timeoutMs: number): Promise<void> {
+  console.log(line);
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
-    if (Date.now() > deadline) throw new Error(`the browser profile did not ${action} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${failure} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return true;
 }

@@ -47,8 +47,10 @@ describe('DeadlineScheduler (the lint debounce)', () => {
     scheduler = new DeadlineScheduler(clock);
     log = [];
   });
-  /** Schedules work that takes `workMs` and logs when it starts and when its result is delivered. */
-  /** `result` null: the work gives no result. */
+  /**
+   * Schedules work that takes `workMs` and logs when it starts and when its result is delivered;
+   * with `result` null the work gives no result.
+   */
   const schedule = (key: string, delayMs: number, leadMs: number, workMs: number, result: string | null = key) =>
     scheduler.schedule(key, delayMs, leadMs, () => {
       log.push(`work ${key} at ${clock.now()}`);

@@ -74,7 +74,7 @@ export function extractMetadata(ctx: ExtractContext): MetadataExtraction {
     if (block.kind !== 'paragraph' && block.kind !== 'listItem') continue;
     // Fields deep in lessons or costs (e.g. "**Revenue Loss**: $3.2M (...)") are not the overview's.
     if (headings.some((h) => /\b(costs?|lessons?|action|findings|went|improvement|prevention)\b/i.test(h.text))) continue;
-    for (const { line, kv } of keyValueLinesOf(ctx, block)) {
+    for (const { line, kv } of keyValueLinesOf(block, ctx)) {
       const field = SYNONYM_TO_KEY.get(normaliseKey(kv.key));
       if (!field || metadata[field]) continue;
       // Plain "Key: value" lines are overview fields only for unambiguous keys.
@@ -98,11 +98,7 @@ export function extractMetadata(ctx: ExtractContext): MetadataExtraction {
 }
 
 /** The key-value lines of a paragraph or list item, computed once per block. */
-function keyValueLinesOf(ctx: ExtractContext, block: ParagraphBlock | ListItemBlock): { line: number; kv: KeyValueLine }[] {
-  return keyValueLinesMemo(block, ctx);
-}
-
-const keyValueLinesMemo = memoizedPerBlock(findKeyValueLines);
+const keyValueLinesOf = memoizedPerBlock(findKeyValueLines);
 
 function findKeyValueLines(block: ParagraphBlock | ListItemBlock, ctx: ExtractContext): { line: number; kv: KeyValueLine }[] {
   const found: { line: number; kv: KeyValueLine }[] = [];

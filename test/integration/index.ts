@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 /** What the run before a window reload leaves for the run after it (see reloadMarker). */
 interface BeforeReload {
@@ -13,7 +14,7 @@ interface BeforeReload {
 }
 
 /**
- * The module runs twice when the launcher can reload the page (code-server sets
+ * The module runs twice when the launcher runs it again after a window reload (code-server sets
  * PMKIT_TEST_RELOAD): every suite, then, after a real window reload with the preview open, the
  * window reload suite (suite/windowReload.test.ts). This file carries the first run's counts over.
  */
@@ -51,8 +52,11 @@ export async function run(): Promise<void> {
     await prepareWindowReload();
     const counts: BeforeReload = { passes: stats.passes, failures: stats.failures, pending: stats.pending };
     writeFileSync(marker, JSON.stringify(counts));
-    // The launcher reloads the page: this extension host ends here, and VS Code runs the module again.
-    console.log('PMKIT_RELOAD_WINDOW');
+    // VS Code's own reload, as Developer: Reload Window does it: the workbench saves its state
+    // (the open panels among it) before the page goes. (A reload of the page from outside raced
+    // that save: once, no panel was restored.) This extension host ends here, and VS Code runs
+    // the module again.
+    await vscode.commands.executeCommand('workbench.action.reloadWindow');
     await new Promise((resolve) => setTimeout(resolve, 60_000));
     throw new Error('the window was not reloaded within 60 s');
   }
@@ -88,6 +92,20 @@ export async function browserProfile(action: 'start' | 'stop', file: string, tim
   if (action === 'start') rmSync(file, { force: true });
   await askLauncher(`PMKIT_BROWSER_PROFILE ${action} ${file}`, done, `the browser profile did not ${action}`, timeoutMs);
   return true;
+}
+
+/**
+ * Waits until the browser page's main thread (the workbench's) has run its timers on time for
+ * `quietMs`; resolves to how long that took, or undefined where the launcher cannot tell (only
+ * the code-server launcher can).
+ */
+export async function browserQuiet(quietMs: number, timeoutMs = 40_000): Promise<number | undefined> {
+  const dir = process.env.PMKIT_TEST_RESULTS;
+  if (!dir) return undefined;
+  const file = path.join(dir, 'browser-quiet.json');
+  rmSync(file, { force: true });
+  await askLauncher(`PMKIT_BROWSER_QUIET ${quietMs} ${file}`, () => existsSync(file), 'the page did not become quiet', timeoutMs);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { waitedMs: number }).waitedMs;
 }
 
 /**

@@ -1,6 +1,6 @@
 // A real window reload with the timeline preview open (code-server only). The test module runs
 // twice (see ../index.ts): after the other suites, prepareWindowReload() opens the preview on the
-// reference post-mortem and asks the launcher to reload the page; VS Code then starts again and
+// reference post-mortem and the window is reloaded ("Reload Window"); VS Code then starts again and
 // runs the module anew, which now runs only the suite below: VS Code must have given the panel
 // back to the extension (its serializer) with the same document, drawn.
 import * as assert from 'node:assert/strict';

@@ -114,8 +114,11 @@ export interface RenderedMessage extends AboutDocument {
   timeOrigin: number;
   /** Milliseconds from the webview's script start to the end of this pass. */
   sinceStartMs: number;
-  /** Milestones of the page, in ms since it started loading (its performance.now()). */
-  page: { htmlArrived?: number; scriptStart: number; mermaidLoaded?: number; firstUpdate?: number; firstSvg?: number };
+  /**
+   * Milestones of the page, in ms since it started loading (its performance.now()). `htmlRequested`:
+   * when the webview host's first request left (after its service worker, if any, had started).
+   */
+  page: { htmlRequested?: number; htmlArrived?: number; scriptStart: number; mermaidLoaded?: number; firstUpdate?: number; firstSvg?: number };
   /** Set when a script ran that should not have (hostile content): must never be true. */
   scriptInjected: boolean;
   /** Content Security Policy violations seen so far (directive: count). */

@@ -453,9 +453,10 @@ function setStatus(text: string): void {
 }
 
 /** When the page's HTML had arrived (its clock), for the benchmark. */
-function htmlArrived(): number | undefined {
+/** When the page's HTML was requested and arrived (ms since the page started loading). */
+function htmlTimes(): { htmlRequested?: number; htmlArrived?: number } {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return navigation ? Math.round(navigation.responseEnd) : undefined;
+  return navigation ? { htmlRequested: Math.round(navigation.requestStart), htmlArrived: Math.round(navigation.responseEnd) } : {};
 }
 
 function report(update: UpdateMessage, theme: ThemeKind): void {
@@ -486,7 +487,7 @@ function report(update: UpdateMessage, theme: ThemeKind): void {
     finishedAt,
     timeOrigin: performance.timeOrigin,
     sinceStartMs: finishedAt - scriptStart,
-    page: { htmlArrived: htmlArrived(), firstSvg: firstSvgAt, scriptStart, ...(mermaidLoadedAt !== undefined ? { mermaidLoaded: mermaidLoadedAt } : {}), ...(firstUpdateAt !== undefined ? { firstUpdate: firstUpdateAt } : {}) },
+    page: { ...htmlTimes(), firstSvg: firstSvgAt, scriptStart, ...(mermaidLoadedAt !== undefined ? { mermaidLoaded: mermaidLoadedAt } : {}), ...(firstUpdateAt !== undefined ? { firstUpdate: firstUpdateAt } : {}) },
     scriptInjected: scriptInjected(),
     cspViolations: { ...cspViolations },
     unsafeNodes: unsafeNodes(app),

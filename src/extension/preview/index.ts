@@ -77,6 +77,9 @@ function previewTestHook(manager: TimelinePreviewManager, extensionUri: vscode.U
         const revived = await manager.revive(panel, argument);
         return revived.uri.toString();
       }
+      case 'hold-edits':
+        if (preview) preview.holdEdits = argument === true;
+        return preview?.holdEdits;
       case 'focus':
         // Puts the keyboard focus in the panel, so that group commands act on its editor group.
         preview?.panel.reveal(undefined, false);

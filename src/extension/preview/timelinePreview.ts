@@ -95,6 +95,11 @@ export class TimelinePreview implements vscode.Disposable {
    * page is kept, hidden or not (retainContextWhenHidden), so it is not expected to load again.
    */
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Edits are not sent while set: the benchmark times Mermaid alone in the page under the load
+   * an edit sets off (lint, VS Code's own work) without the preview's pass.
+   */
+  holdEdits = false;
 
   constructor(readonly panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly deps: PreviewDeps) {
     this.documentUri = uri;
@@ -116,6 +121,7 @@ export class TimelinePreview implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || event.document.uri.toString() !== this.documentUri.toString()) return;
+        if (this.holdEdits) return;
         this.changedAt.set(event.document.version, performance.now());
         this.schedule(PREVIEW_DEBOUNCE_MS);
       }),
@@ -125,7 +131,7 @@ export class TimelinePreview implements vscode.Disposable {
       }),
       // Settings changed, or a lint finished: the header's counts may differ.
       deps.controller.onDidPublish((published) => {
-        if (published.toString() === this.documentUri.toString() && !this.timer) this.sendUpdate(false);
+        if (published.toString() === this.documentUri.toString() && !this.timer && !this.holdEdits) this.sendUpdate(false);
       }),
     );
   }

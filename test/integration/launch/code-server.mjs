@@ -10,7 +10,7 @@
 // PMKIT_TEST_VSIX, PMKIT_TEST_TIMEOUT (seconds, default 600), PMKIT_TEST_VERBOSE=1 (browser
 // console and workbench chatter), PMKIT_TEST_KEEP=1 (keep the temp dir with VS Code's logs).
 // A test can log `PMKIT_SCREENSHOT <name>` to get test-results/<name>.png (see screenshot() in ../index.ts).
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -114,6 +114,32 @@ async function main() {
     }
   };
 
+  // Waits until the page's main thread has run its timers on time for `quietMs` (the workbench
+  // done with what it was doing: loading grammars, laying out), then writes the wait to `file`.
+  // The benchmarks ask for it before they time something that starts from a settled window.
+  const browserQuiet = async (quietMs, file) => {
+    try {
+      const waitedMs = await page.evaluate((quiet) => new Promise((resolve) => {
+        const started = performance.now();
+        let quietSince = started;
+        let last = started;
+        const tick = () => {
+          const now = performance.now();
+          if (now - last > 30) quietSince = now;
+          last = now;
+          if (now - quietSince >= quiet || now - started > 30_000) resolve(Math.round(now - started));
+          else setTimeout(tick, 10);
+        };
+        setTimeout(tick, 10);
+      }), quietMs);
+      // Renamed into place: the test reads the file as soon as it exists.
+      writeFileSync(`${file}.partial`, JSON.stringify({ waitedMs }));
+      renameSync(`${file}.partial`, file);
+    } catch (error) {
+      console.log(`[launcher] waiting for a quiet page failed: ${error.message}`);
+    }
+  };
+
   let settle;
   const finished = new Promise((resolve) => { settle = resolve; });
   // The overall limit covers start-up too: a hung workbench must not hold CI for an hour.
@@ -125,7 +151,7 @@ async function main() {
       // Read by the test module inside the extension host (a child of code-server).
       // PMKIT_TEST_HOOKS: the extension registers its postmortem.test.* commands (src/extension/testHooks.ts).
       // PMKIT_TEST_LOGS: VS Code's log folder, where the extension's output channel is written (the bench reads it).
-      // PMKIT_TEST_RELOAD: this launcher reloads the page when the tests ask (see test/integration/index.ts).
+      // PMKIT_TEST_RELOAD: the page runs the test module again after the tests reload the window (see test/integration/index.ts).
       env: { PMKIT_TEST_HOOKS: '1', PMKIT_TEST_RELOAD: '1', PMKIT_TEST_GREP: grep ?? '', PMKIT_TEST_RESULTS: resultsDir, PMKIT_TEST_LOGS: path.join(sandbox.userData, 'logs') },
     });
     browser = await chromium.launch({
@@ -144,9 +170,10 @@ async function main() {
       if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
       const match = /^PMKIT_SCREENSHOT (\S+)/m.exec(line);
       if (match) void screenshot(match[1]);
-      if (/^PMKIT_RELOAD_WINDOW/m.test(line)) void page.reload({ waitUntil: 'domcontentloaded' }).catch((error) => settle(`the page did not reload: ${error.message}`));
       const profiling = /^PMKIT_BROWSER_PROFILE (start|stop) (\S+)/m.exec(line);
       if (profiling) void browserProfile(profiling[1], profiling[2]);
+      const quiet = /^PMKIT_BROWSER_QUIET (\d+) (\S+)/m.exec(line);
+      if (quiet) void browserQuiet(Number(quiet[1]), quiet[2]);
       if (/No extension host found that can launch the test runner/.test(line)) settle('VS Code did not start the tests');
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(Number.isInteger(code) ? code : 1));

@@ -452,8 +452,7 @@ function setStatus(text: string): void {
   status.hidden = text === '';
 }
 
-/** When the page's HTML had arrived (its clock), for the benchmark. */
-/** When the page's HTML was requested and arrived (ms since the page started loading). */
+/** When the page's HTML was requested and arrived (ms since the page started loading), for the benchmark. */
 function htmlTimes(): { htmlRequested?: number; htmlArrived?: number } {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   return navigation ? { htmlRequested: Math.round(navigation.requestStart), htmlArrived: Math.round(navigation.responseEnd) } : {};

@@ -31,6 +31,11 @@ export interface UpdateMessage extends AboutDocument {
   counts: { errors: number; warnings: number };
   timeline: TimelineView;
   blocks: MermaidSource[];
+  /**
+   * Only in the first update of a new page: the diagrams an earlier panel drew for this document
+   * this session (its `saved` message), shown at once instead of waiting for Mermaid.
+   */
+  drawnBefore?: PreviewState;
 }
 
 /** Asks for the SVG or PNG of a diagram; answered by `exported`. */
@@ -182,14 +187,25 @@ export type FromWebview =
   | ExportedMessage
   | TestClickedMessage
   | BenchRenderedMessage
+  | SavedMessage
   | WebviewErrorMessage;
 
-/** The state the webview saves (vscode.setState) so that the panel can be restored after a reload. */
+/** What the page saved after a pass (also its vscode.setState), kept by the extension for a panel opened again. */
+export interface SavedMessage {
+  type: 'saved';
+  state: PreviewState;
+}
+
+/**
+ * The state the webview saves (vscode.setState) so that the panel can be restored after a reload;
+ * also sent to the extension (`saved`) for a panel opened again.
+ */
 export interface PreviewState {
   uri: string;
   /**
    * The Mermaid diagrams last drawn, by block index, so that a page loaded again (the panel
-   * restored after a window reload) shows them at once and redraws only what changed meanwhile. Left out when they would make the state large.
+   * restored after a window reload, or opened again) shows them at once and redraws only what
+   * changed meanwhile. Left out when they would make the state large.
    */
   diagrams?: (SavedDiagram | null)[];
 }
@@ -203,7 +219,7 @@ export interface SavedDiagram {
 }
 
 const TO_WEBVIEW = new Set<ToWebview['type']>(['update', 'export', 'test-click', 'bench-render']);
-const FROM_WEBVIEW = new Set<FromWebview['type']>(['ready', 'rendered', 'reveal', 'export-click', 'exported', 'test-clicked', 'bench-rendered', 'error']);
+const FROM_WEBVIEW = new Set<FromWebview['type']>(['ready', 'rendered', 'reveal', 'export-click', 'exported', 'test-clicked', 'bench-rendered', 'saved', 'error']);
 
 /** True for an object that names a known extension → webview message type. */
 export function isToWebview(value: unknown): value is ToWebview {

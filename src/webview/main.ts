@@ -198,12 +198,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 function onUpdate(update: UpdateMessage): void {
   // Stale: an older version of the document shown (messages can cross a reload of the page).
   if (current && update.uri === current.uri && update.version < current.version) return;
-  if (current && update.uri !== current.uri) resetDiagrams();
+  const switched = !!current && update.uri !== current.uri;
+  if (switched) resetDiagrams();
   const first = !current;
   current = update;
   receivedAt = performance.now();
   firstUpdateAt ??= receivedAt;
-  if (first) restoreSaved(update);
+  if (first || switched) restoreSaved(update);
   if (vscode.getState()?.uri !== update.uri) vscode.setState({ uri: update.uri });
   renderHeader(update);
   kick();
@@ -227,18 +228,23 @@ function saveDiagrams(uri: string): void {
       size += saved.svg.length + saved.css.length;
       return saved;
     });
-    vscode.setState(size <= MAX_SAVED_CHARS ? { uri, diagrams } : { uri });
+    const state = size <= MAX_SAVED_CHARS ? { uri, diagrams } : { uri };
+    vscode.setState(state);
+    // The extension keeps it too, for a panel opened again on this document.
+    post({ type: 'saved', state });
     unsaved = false;
   }, 300);
 }
 
 /**
- * A page loaded again with the panel (restored after a window reload; hidden behind another tab
- * the page is kept): shows the diagrams it drew before at once. Those whose theme and text are unchanged are not drawn again;
- * the others stay as the last good version until their new one is ready.
+ * A page new to the document, which was drawn before: the panel restored after a window reload
+ * (the page's saved state), or opened again, or switched back to the document, this session (the
+ * extension's copy, in the update). Hidden behind another tab, the page is kept and needs none of
+ * this. Shows the diagrams drawn before at once. Those whose theme and text are unchanged are not
+ * drawn again; the others stay as the last good version until their new one is ready.
  */
 function restoreSaved(update: UpdateMessage): void {
-  const saved = vscode.getState();
+  const saved = update.drawnBefore ?? vscode.getState();
   if (saved?.uri !== update.uri || !saved.diagrams) return;
   syncSlots(update.blocks);
   const theme = themeKind();

@@ -17,6 +17,7 @@ import { loadCore } from '../coreLoader';
 import { countFindings } from '../diagnostics';
 import type { LintController } from '../lintController';
 import { panelOptions, previewHtml, webviewOptions } from './html';
+import { DrawnDiagrams, savedState } from './drawnDiagrams';
 import { MermaidDiagnostics } from './mermaidDiagnostics';
 
 /** Reports kept for the tests and the benchmark. */
@@ -59,6 +60,8 @@ interface PreviewDeps {
   exportDiagram(target: DiagramTarget, format: ExportFormat): Thenable<unknown>;
   /** The page did not start (see READY_TIMEOUT_MS). */
   onStalled(preview: TimelinePreview): void;
+  /** What earlier panels drew, by document (this session). */
+  drawnBefore: DrawnDiagrams;
 }
 
 type Answer<T extends FromWebview['type']> = Extract<FromWebview, { type: T }>;
@@ -72,6 +75,8 @@ export class TimelinePreview implements vscode.Disposable {
   private documentUri: vscode.Uri;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastSent: { version: number; counts: string } | undefined;
+  /** The next update goes to a page new to the document shown: it carries what was drawn before. */
+  private offerDrawnBefore = false;
   private latest: RenderedMessage | undefined;
   private readonly reports: RenderedMessage[] = [];
   private readonly timings = new Map<number, VersionTiming>();
@@ -275,6 +280,11 @@ export class TimelinePreview implements vscode.Disposable {
       timeline: core.buildTimelineView(result.model),
       blocks: core.mermaidSources(result.model, text.split(/\r\n|\r|\n/)),
     };
+    if (this.offerDrawnBefore) {
+      const drawn = this.deps.drawnBefore.recall(document.uri.toString());
+      if (drawn) message.drawnBefore = drawn;
+      this.offerDrawnBefore = false;
+    }
     this.lastSent = { version: document.version, counts: countsKey };
     if (!this.timings.has(document.version)) {
       this.timings.set(document.version, {
@@ -296,6 +306,7 @@ export class TimelinePreview implements vscode.Disposable {
         this.readyAt ??= performance.now();
         this.readyCount++;
         this.stopWatchingReady();
+        this.offerDrawnBefore = true;
         return this.sendUpdate(true);
       case 'rendered':
         return this.onRendered(message);
@@ -311,6 +322,11 @@ export class TimelinePreview implements vscode.Disposable {
         if (!waiting || waiting.type !== message.type) return;
         this.pending.delete(message.requestId);
         waiting.resolve(message);
+        return;
+      }
+      case 'saved': {
+        const state = savedState(message.state);
+        if (state?.uri === this.documentUri.toString()) this.deps.drawnBefore.remember(state);
         return;
       }
       case 'error':
@@ -375,6 +391,7 @@ export class TimelinePreview implements vscode.Disposable {
     this.documentUri = uri;
     this.latest = undefined;
     this.lastSent = undefined;
+    this.offerDrawnBefore = true;
     this.updateTitle();
     this.sendUpdate(true);
   }
@@ -405,6 +422,7 @@ function fileName(uri: vscode.Uri): string {
 export class TimelinePreviewManager implements vscode.Disposable {
   private preview: TimelinePreview | undefined;
   readonly diagnostics: MermaidDiagnostics;
+  private readonly drawnBefore = new DrawnDiagrams();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -493,6 +511,7 @@ export class TimelinePreviewManager implements vscode.Disposable {
       diagnostics: this.diagnostics,
       exportDiagram: this.exportDiagram,
       onStalled: (stalled) => this.replaceStalled(stalled, attempt),
+      drawnBefore: this.drawnBefore,
     });
     preview.onDidDispose(() => {
       if (this.preview === preview) this.preview = undefined;

@@ -326,6 +326,23 @@ describe('timeline preview', function () {
     }
   });
 
+  it('closed and opened again, it shows the diagrams it drew at once, without Mermaid drawing them again', async () => {
+    const editor = await openReferenceCopy('preview-reopen');
+    copies.push(editor.document.uri);
+    await closePreview();
+    const first = await openPreview(editor);
+    assert.ok(first.diagrams[1].mermaid, 'the first panel did not draw the diagram with Mermaid');
+    // The page sends what it drew to the extension soon after a pass (saveDiagrams).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await closePreview();
+    const again = await openPreview(editor);
+    assert.deepEqual([again.diagrams[1].svg, again.diagrams[1].elements, again.diagrams[1].mermaid], [true, 16, undefined]);
+    // Still live: an edit has Mermaid draw the diagram again.
+    await replaceText(editor, 'Root Cause Found', 'Root Cause Located');
+    const edited = await rendered(editor.document.uri, editor.document.version, (r) => r.diagrams[1].svgVersion === editor.document.version, 'the edit drawn');
+    assert.ok(edited.diagrams[1].mermaid, 'the edit was not drawn by Mermaid');
+  });
+
   it('the diagnostics of the preview go away with it', async () => {
     const editor = await openReferenceCopy('preview-close');
     copies.push(editor.document.uri);

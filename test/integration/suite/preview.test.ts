@@ -290,8 +290,16 @@ describe('timeline preview', function () {
     copies.push(first.document.uri, second.document.uri);
     await show(first.document.uri);
     await openPreview(first);
+    // The page sends what it drew to the extension soon after a pass (saveDiagrams).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     await show(second.document.uri);
     await rendered(second.document.uri, second.document.version, () => true, 'the preview following the editor');
+    // Back to the first: its diagrams come back at once; Mermaid does not draw them again.
+    const seen = (await state())!.reports.length;
+    await show(first.document.uri);
+    const isBack = (r: RenderedMessage) => r.uri === first.document.uri.toString() && r.diagrams[1]?.svg === true;
+    const back = (await eventually(state, (s) => !!s && s.reports.slice(seen).some(isBack), 'the preview back on the first post-mortem'))!.reports.slice(seen).find(isBack)!;
+    assert.equal(back.diagrams[1].mermaid, undefined, 'Mermaid drew the diagram again');
 
     const before = (await state())!.createdAt;
     const restored = await vscode.commands.executeCommand<string>('postmortem.test.preview', 'revive', { uri: first.document.uri.toString() });

@@ -55,8 +55,8 @@ const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * Asks V8 to compile all of `file` while it loads, off the page's main thread (an explicit
  * compile hint, Chromium 136 and later; older engines read a comment). Mermaid's first flowchart
  * runs much of ELK's 1.5 MB, which V8 would otherwise compile function by function on the main
- * thread. Measured on the reference in code-server: Mermaid's first render 441-611 ms in nine
- * launches instead of 576-932 ms. Only ELK: hinting every chunk of the first render was no faster (it compiles much
+ * thread. Measured on the reference in code-server: Mermaid's first render 441-627 ms in twelve
+ * launches of thirteen (889 ms once) instead of 576-932 ms. Only ELK: hinting every chunk of the first render was no faster (it compiles much
  * that never runs). Written into the built file, whose source map then starts one line lower.
  */
 function hintEagerCompile(file) {

@@ -190,15 +190,26 @@ export type FromWebview =
   | SavedMessage
   | WebviewErrorMessage;
 
-/** What the page saved after a pass (also its vscode.setState), kept by the extension for a panel opened again. */
+/**
+ * What the page saved after a pass (its vscode.setState), for the extension to keep for a panel
+ * opened again. Only the diagrams that changed since the page's last message for the document
+ * travel (all of them in the first one): a post-mortem with many diagrams would otherwise send
+ * them all at every pause in typing.
+ */
 export interface SavedMessage {
   type: 'saved';
-  state: PreviewState;
+  uri: string;
+  /** How many Mermaid blocks the document has. */
+  blocks: number;
+  /** [block index, what is drawn there (null: nothing)] for each block that changed. */
+  changed: [number, SavedDiagram | null][];
+  /** The diagrams were too large to save: the extension forgets the document. */
+  tooLarge?: boolean;
 }
 
 /**
- * The state the webview saves (vscode.setState) so that the panel can be restored after a reload;
- * also sent to the extension (`saved`) for a panel opened again.
+ * The state the webview saves (vscode.setState) so that the panel can be restored after a reload.
+ * The extension is sent what changes in it (`saved`), for a panel opened again.
  */
 export interface PreviewState {
   uri: string;

@@ -228,12 +228,28 @@ function saveDiagrams(uri: string): void {
       size += saved.svg.length + saved.css.length;
       return saved;
     });
-    const state = size <= MAX_SAVED_CHARS ? { uri, diagrams } : { uri };
-    vscode.setState(state);
+    const tooLarge = size > MAX_SAVED_CHARS;
+    vscode.setState(tooLarge ? { uri } : { uri, diagrams });
+    // The extension forgets the document then: the next message has to tell all.
+    if (tooLarge) sentKeys = [];
     // The extension keeps it too, for a panel opened again on this document.
-    post({ type: 'saved', state });
+    post({ type: 'saved', uri, blocks: diagrams.length, changed: tooLarge ? [] : changedSinceSent(diagrams), ...(tooLarge ? { tooLarge } : {}) });
     unsaved = false;
   }, 300);
+}
+
+/** What the extension was last sent of each diagram of the current document (its key). */
+let sentKeys: (string | undefined)[] = [];
+
+/** The diagrams whose key differs from what the extension was last sent, and notes them as sent. */
+function changedSinceSent(diagrams: (SavedDiagram | null)[]): [number, SavedDiagram | null][] {
+  const changed: [number, SavedDiagram | null][] = [];
+  diagrams.forEach((diagram, i) => {
+    if (i < sentKeys.length && sentKeys[i] === diagram?.key) return;
+    changed.push([i, diagram]);
+  });
+  sentKeys = diagrams.map((diagram) => diagram?.key);
+  return changed;
 }
 
 /**
@@ -264,6 +280,7 @@ function restoreSaved(update: UpdateMessage): void {
 
 function resetDiagrams(): void {
   for (const slot of slots.splice(0)) slot.section.root.remove();
+  sentKeys = [];
   timelineKey = undefined;
   syncSheets();
 }

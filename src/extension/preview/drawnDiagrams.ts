@@ -1,37 +1,47 @@
 // What the timeline preview drew, kept by the extension for the session (no vscode here: unit-tested).
-import type { PreviewState } from '../../shared/previewProtocol';
+import type { PreviewState, SavedDiagram, SavedMessage } from '../../shared/previewProtocol';
 
 /**
  * The diagrams the preview last drew for each document this session (what its page saved after
  * a pass), so that a panel opened again, or switched back to a document, shows them at once
  * instead of after Mermaid has loaded and drawn them again. A few documents are kept, the most
- * recently saved; states over the size the page saves are not kept.
+ * recently saved; documents whose diagrams are too large to keep are forgotten.
  */
 export class DrawnDiagrams {
-  private readonly byUri = new Map<string, PreviewState>();
+  private readonly byUri = new Map<string, (SavedDiagram | null)[]>();
 
   constructor(private readonly maxDocuments = 8, private readonly maxChars = 4_000_000) {}
 
-  remember(state: PreviewState): void {
-    this.byUri.delete(state.uri);
-    if (!state.diagrams || sizeOf(state) > this.maxChars) return;
-    this.byUri.set(state.uri, state);
+  /** Takes in a page's `saved` message: the diagrams that changed, over what was kept before. */
+  update(saved: Omit<SavedMessage, 'type'>): void {
+    const before = this.byUri.get(saved.uri) ?? [];
+    this.byUri.delete(saved.uri);
+    if (saved.tooLarge) return;
+    const diagrams = Array.from({ length: saved.blocks }, (_, i) => before[i] ?? null);
+    for (const [i, diagram] of saved.changed) if (i < saved.blocks) diagrams[i] = diagram;
+    if (sizeOf(diagrams) > this.maxChars) return;
+    this.byUri.set(saved.uri, diagrams);
     while (this.byUri.size > this.maxDocuments) this.byUri.delete(this.byUri.keys().next().value!);
   }
 
   recall(uri: string): PreviewState | undefined {
-    return this.byUri.get(uri);
+    const diagrams = this.byUri.get(uri);
+    return diagrams && { uri, diagrams };
   }
 }
 
-function sizeOf(state: PreviewState): number {
-  return (state.diagrams ?? []).reduce((size, diagram) => size + (diagram ? diagram.svg.length + diagram.css.length + diagram.key.length : 0), 0);
+function sizeOf(diagrams: (SavedDiagram | null)[]): number {
+  return diagrams.reduce((size, diagram) => size + (diagram ? diagram.svg.length + diagram.css.length + diagram.key.length : 0), 0);
 }
 
-/** A `saved` message's state, if it has the shape the page writes. */
-export function savedState(value: unknown): PreviewState | undefined {
-  const state = value as PreviewState | undefined;
-  if (typeof state?.uri !== 'string' || (state.diagrams !== undefined && !Array.isArray(state.diagrams))) return undefined;
-  const wellFormed = (state.diagrams ?? []).every((diagram) => diagram === null || (typeof diagram === 'object' && typeof diagram.key === 'string' && typeof diagram.svg === 'string' && typeof diagram.css === 'string' && typeof diagram.version === 'number'));
-  return wellFormed ? state : undefined;
+/** A `saved` message, if it has the shape the page writes. */
+export function savedMessage(value: unknown): SavedMessage | undefined {
+  const message = value as SavedMessage | undefined;
+  if (message?.type !== 'saved' || typeof message.uri !== 'string' || !Number.isInteger(message.blocks) || message.blocks < 0 || !Array.isArray(message.changed)) return undefined;
+  const isDiagram = (diagram: unknown) => {
+    const d = diagram as SavedDiagram | null;
+    return d === null || (typeof d === 'object' && typeof d.key === 'string' && typeof d.svg === 'string' && typeof d.css === 'string' && typeof d.version === 'number');
+  };
+  const wellFormed = message.changed.every((entry) => Array.isArray(entry) && entry.length === 2 && Number.isInteger(entry[0]) && entry[0] >= 0 && isDiagram(entry[1]));
+  return wellFormed ? message : undefined;
 }

@@ -17,7 +17,7 @@ import { loadCore } from '../coreLoader';
 import { countFindings } from '../diagnostics';
 import type { LintController } from '../lintController';
 import { panelOptions, previewHtml, webviewOptions } from './html';
-import { DrawnDiagrams, savedState } from './drawnDiagrams';
+import { DrawnDiagrams, savedMessage } from './drawnDiagrams';
 import { MermaidDiagnostics } from './mermaidDiagnostics';
 
 /** Reports kept for the tests and the benchmark. */
@@ -325,8 +325,8 @@ export class TimelinePreview implements vscode.Disposable {
         return;
       }
       case 'saved': {
-        const state = savedState(message.state);
-        if (state?.uri === this.documentUri.toString()) this.deps.drawnBefore.remember(state);
+        const saved = savedMessage(message);
+        if (saved?.uri === this.documentUri.toString()) this.deps.drawnBefore.update(saved);
         return;
       }
       case 'error':

@@ -349,6 +349,11 @@ describe('timeline preview', function () {
     await replaceText(editor, 'Root Cause Found', 'Root Cause Located');
     const edited = await rendered(editor.document.uri, editor.document.version, (r) => r.diagrams[1].svgVersion === editor.document.version, 'the edit drawn');
     assert.ok(edited.diagrams[1].mermaid, 'the edit was not drawn by Mermaid');
+    // The page sent only that change; opened again, the edited diagram is shown as drawn.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await closePreview();
+    const third = await openPreview(editor);
+    assert.deepEqual([third.diagrams[1].svgVersion, third.diagrams[1].mermaid], [editor.document.version, undefined]);
   });
 
   it('the diagnostics of the preview go away with it', async () => {

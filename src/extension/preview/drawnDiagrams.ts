@@ -8,25 +8,38 @@ import type { PreviewState, SavedDiagram, SavedMessage } from '../../shared/prev
  * recently saved; documents whose diagrams are too large to keep are forgotten.
  */
 export class DrawnDiagrams {
-  private readonly byUri = new Map<string, (SavedDiagram | null)[]>();
+  private readonly byUri = new Map<string, { diagrams: (SavedDiagram | null)[]; chars: number }>();
+  private totalChars = 0;
 
-  constructor(private readonly maxDocuments = 8, private readonly maxChars = 4_000_000) {}
+  /**
+   * `maxChars`: the most kept for one document (the page saves up to 2 million); `maxTotalChars`:
+   * for all of them, so that the extension host never holds more than about 16 MB of SVG text.
+   */
+  constructor(private readonly maxDocuments = 8, private readonly maxChars = 4_000_000, private readonly maxTotalChars = 8_000_000) {}
 
   /** Takes in a page's `saved` message: the diagrams that changed, over what was kept before. */
   update(saved: Omit<SavedMessage, 'type'>): void {
-    const before = this.byUri.get(saved.uri) ?? [];
-    this.byUri.delete(saved.uri);
+    const before = this.byUri.get(saved.uri)?.diagrams ?? [];
+    this.forget(saved.uri);
     if (saved.tooLarge) return;
     const diagrams = Array.from({ length: saved.blocks }, (_, i) => before[i] ?? null);
     for (const [i, diagram] of saved.changed) if (i < saved.blocks) diagrams[i] = diagram;
-    if (sizeOf(diagrams) > this.maxChars) return;
-    this.byUri.set(saved.uri, diagrams);
-    while (this.byUri.size > this.maxDocuments) this.byUri.delete(this.byUri.keys().next().value!);
+    const chars = sizeOf(diagrams);
+    if (chars > this.maxChars) return;
+    this.byUri.set(saved.uri, { diagrams, chars });
+    this.totalChars += chars;
+    // The least recently saved go first (a Map iterates in insertion order).
+    while (this.byUri.size > this.maxDocuments || this.totalChars > this.maxTotalChars) this.forget(this.byUri.keys().next().value!);
   }
 
   recall(uri: string): PreviewState | undefined {
-    const diagrams = this.byUri.get(uri);
-    return diagrams && { uri, diagrams };
+    const kept = this.byUri.get(uri);
+    return kept && { uri, diagrams: kept.diagrams };
+  }
+
+  private forget(uri: string): void {
+    this.totalChars -= this.byUri.get(uri)?.chars ?? 0;
+    this.byUri.delete(uri);
   }
 }
 

@@ -45,6 +45,20 @@ describe('DrawnDiagrams (what the preview drew, for a panel opened again)', () =
     assert.deepEqual(texts(store, 'file:///a.md'), ['A']);
   });
 
+  it('keeps all documents together under its total size, forgetting the oldest first', () => {
+    const big = (name: string) => diagram(name, `<svg>${'x'.repeat(40)}</svg>`);
+    const store = new DrawnDiagrams(8, 100, 150);
+    store.update(all('file:///a.md', [big('A')]));
+    store.update(all('file:///b.md', [big('B')]));
+    store.update(all('file:///c.md', [big('C')]));
+    assert.deepEqual(['a', 'b', 'c'].map((name) => store.recall(`file:///${name}.md`) !== undefined), [false, true, true]);
+    // Saved again (smaller), b is the most recent: the next one over the total pushes c out, and
+    // the total counts b at its new size (62 + 36 + 62 would not fit; 36 + 62 does).
+    store.update(all('file:///b.md', [diagram('B')]));
+    store.update(all('file:///d.md', [big('D')]));
+    assert.deepEqual(['b', 'c', 'd'].map((name) => store.recall(`file:///${name}.md`) !== undefined), [true, false, true]);
+  });
+
   it('forgets a document whose diagrams are too large to keep', () => {
     const store = new DrawnDiagrams(8, 100);
     store.update(all('file:///a.md', [diagram('A')]));

@@ -49,9 +49,11 @@ async function launch() {
   return results.filter((result) => result.bench === 'preview');
 }
 
+const round1 = (x) => Math.round(x * 10) / 10;
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+  return round1(sorted[Math.floor(sorted.length / 2)]);
 }
 
 const results = await launch();
@@ -59,14 +61,13 @@ const first = results.find((r) => r.measure === 'firstDiagram');
 const edit = results.find((r) => r.measure === 'editToSvg');
 if (!first || !edit) throw new Error('the bench suite reported no results');
 
-const overMermaid = Math.round((edit.afterDebounce.medianMs - edit.mermaidRender.medianMs) * 10) / 10;
-const overMermaidInPage = Math.round((edit.inPageAfterDebounce.medianMs - edit.mermaidRender.medianMs) * 10) / 10;
+const overMermaid = round1(edit.afterDebounce.medianMs - edit.mermaidRender.medianMs);
+const overMermaidInPage = round1(edit.inPageAfterDebounce.medianMs - edit.mermaidRender.medianMs);
 // Against Mermaid alone after an edit the preview was held from: the same load (the lint,
 // VS Code's own work after an edit), without the preview's pass.
-const round1 = (x) => Math.round(x * 10) / 10;
 const overAfterEdit = round1(edit.afterDebounce.medianMs - edit.mermaidRenderAfterEdit.medianMs);
 const overAfterEditInPage = round1(edit.inPageAfterDebounce.medianMs - edit.mermaidRenderAfterEdit.medianMs);
-const overInsert = Math.round((edit.afterDebounce.medianMs - edit.mermaidRenderAndInsert.medianMs) * 10) / 10;
+const overInsert = round1(edit.afterDebounce.medianMs - edit.mermaidRenderAndInsert.medianMs);
 const rows = [
   ['edit → updated SVG, total (median)', `${edit.editToSvg.medianMs} ms`, `includes the ${edit.debounceMs} ms debounce; p90 ${edit.editToSvg.p90Ms} ms`],
   ['edit → updated SVG, after the debounce (median)', `${edit.afterDebounce.medianMs} ms`, `p90 ${edit.afterDebounce.p90Ms} ms; in the page ${edit.page.medianMs} ms`],

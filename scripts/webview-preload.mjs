@@ -56,8 +56,9 @@ const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * compile hint, Chromium 136 and later; older engines read a comment). Mermaid's first flowchart
  * runs much of ELK's 1.5 MB, which V8 would otherwise compile function by function on the main
  * thread. Measured on the reference in code-server: Mermaid's first render 441-627 ms in twelve
- * launches of thirteen (889 ms once) instead of 576-932 ms. Only ELK: hinting every chunk of the first render was no faster (it compiles much
- * that never runs). Written into the built file, whose source map then starts one line lower.
+ * launches of thirteen (889 ms once) instead of 576-932 ms. Only ELK: hinting every chunk of the
+ * first render was no faster (it compiles much that never runs). Written into the built file,
+ * whose source map then starts one line lower.
  */
 function hintEagerCompile(file) {
   const text = readFileSync(file, 'utf8');

@@ -90,7 +90,7 @@ async function timeFirstDiagram(uri: vscode.Uri, version: number): Promise<First
  * workbench and the preview's page share it in code-server) is written there while `work` runs,
  * `<name>.cpuprofile`, and broken down by pass of the preview (see passBreakdown).
  */
-async function profiledInBrowser<T>(name: string, work: () => Promise<T>): Promise<{ result: T; passes?: ReturnType<typeof passBreakdown> }> {
+async function profiledInBrowser<T>(name: string, work: () => Promise<T>): Promise<{ result: T; passes?: Record<string, number>[] }> {
   const folder = process.env.PMKIT_BENCH_PROFILE;
   const file = folder && path.join(folder, `${name}.cpuprofile`);
   if (file) mkdirSync(folder, { recursive: true });
@@ -102,13 +102,13 @@ async function profiledInBrowser<T>(name: string, work: () => Promise<T>): Promi
 }
 
 /**
- * What the main thread did during each pass of the preview's page (ms, medians over the passes).
+ * What the main thread did during each pass of the preview's page (ms), pass by pass.
  * A pass is a burst of the page's own code, from its first sample to its last, with no gap over
  * 50 ms; bursts under 20 ms (the state saved after a pass) are left out. Within it, time goes to
  * "page" (the preview's code and what it calls), "workbench" (VS Code's code in the same
  * thread), "native" (style, layout, paint and other work outside JavaScript), "gc" and "idle".
  */
-function passBreakdown(profile: CpuProfile) {
+function passBreakdown(profile: CpuProfile): Record<string, number>[] {
   const kinds: Record<string, string> = { 'garbage collection': 'gc' };
   const samples = ownedSamples(profile, (url) => (/vscode-cdn\.net|vscode-resource/.test(url) ? 'page' : 'workbench'), 'native')
     .map((sample) => ({ ...sample, kind: kinds[sample.owner] ?? sample.owner }));
@@ -131,7 +131,7 @@ function passBreakdown(profile: CpuProfile) {
     end = sample.atMs + sample.ms;
   }
   close();
-  return { passes: passes.length, medianMs: mediansOf(passes), sumMs: sumsOf(passes), list: passes };
+  return passes;
 }
 
 const KINDS_REPORTED = ['total', 'page', 'workbench', 'native', 'gc', 'idle'];
@@ -246,7 +246,7 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
         });
         const { result: alone, passes: alonePasses } = await profiledInBrowser('preview-mermaid-alone', async () =>
           (await vscode.commands.executeCommand<BenchRenderedMessage>('postmortem.test.preview', 'bench-render', { text: diagramText(), runs: MERMAID_RUNS }))!);
-        const longBursts = editsProfile.passes?.list.filter((pass) => pass.total >= 100);
+        const longBursts = editsProfile.passes?.filter((pass) => pass.total >= 100);
         const editsPairs = longBursts?.length === 2 * (WARMUP_EDITS + EDITS) ? longBursts : undefined;
         report({
           measure: 'editToSvg',
@@ -265,13 +265,13 @@ if (/bench/.test(process.env.PMKIT_TEST_GREP ?? '')) {
           mermaidRenderAfterEdit: stats(renderAfterEdit),
           mermaidParse: stats(alone.parseMs.slice(2)),
           mermaidRenderAndInsert: stats(alone.renderMs.slice(2).map((ms, i) => ms + alone.insertMs.slice(2)[i])),
-          // The renders alone run back to back: one burst, shared out per render.
           // The edits' long bursts (over 100 ms: not the state saved after a pass) alternate: the
           // preview's pass, then Mermaid alone after an edit. Left out when they cannot be paired.
           ...(editsPairs && alonePasses ? {
             mainThreadPerPass: mediansOf(editsPairs.filter((_, i) => i % 2 === 0)),
             mainThreadPerRenderAfterEdit: mediansOf(editsPairs.filter((_, i) => i % 2 === 1)),
-            mainThreadPerRenderAlone: Object.fromEntries(Object.entries(alonePasses.sumMs).map(([kind, ms]) => [kind, Math.round((ms / MERMAID_RUNS) * 10) / 10])),
+            // The renders alone run back to back: one burst, shared out per render.
+            mainThreadPerRenderAlone: Object.fromEntries(Object.entries(sumsOf(alonePasses)).map(([kind, ms]) => [kind, Math.round((ms / MERMAID_RUNS) * 10) / 10])),
           } : {}),
         });
       } finally {
